@@ -1,0 +1,41 @@
+// swift-tools-version: 6.2
+//
+// Module direction (../shared/STYLE.md): Frontend → IR → VM ← Runtime.
+// The VM is the stable centre (values, types, bytecode, host protocol) and imports
+// none of the others; the Runtime sees only the VM; the CLIs wire them together.
+import PackageDescription
+
+let package = Package(
+    name: "mgmt-swift",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mgmtc", targets: ["mgmtc"]),
+        .executable(name: "mgmt", targets: ["mgmt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The stable centre: imports nothing of ours.
+        .target(name: "VM"),
+        // Lowering and bytecode writing: sees the VM only.
+        .target(name: "IR", dependencies: ["VM"]),
+        // Parsing, scope, types, diagnostics: sees the IR and the VM's types.
+        .target(name: "Frontend", dependencies: ["IR", "VM", .product(name: "Yams", package: "Yams")]),
+        // Builtins and resource kinds: sees the VM only, never the Frontend or IR.
+        .target(name: "Runtime", dependencies: ["VM"]),
+        .executableTarget(name: "mgmtc", dependencies: [
+            "Frontend", "IR", "VM", "Runtime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "mgmt", dependencies: [
+            "Frontend", "IR", "VM", "Runtime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "VMTests", dependencies: ["VM"]),
+        .testTarget(name: "IRTests", dependencies: ["IR", "VM"]),
+        .testTarget(name: "FrontendTests", dependencies: ["Frontend", "IR", "VM", "Runtime"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "VM"]),
+    ]
+)
