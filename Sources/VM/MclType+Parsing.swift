@@ -89,7 +89,9 @@ private struct TypeReader {
             try expect("{")
             var fields: [MclType.StructField] = []
             if !consume("}") {
+                // Upstream's type reader accepts a `;` after the last field (`struct{a int;}`).
                 repeat {
+                    if consume("}") { return .struct(fields) }
                     let name = readWord()
                     guard !name.isEmpty else { throw error("expected a struct field name") }
                     fields.append(.init(name, try readType()))

@@ -1,0 +1,54 @@
+import Foundation
+import VM
+
+/// One run of the frontend over a program: parse (with interpolation and the structural
+/// checks), resolve scopes and imports, then type-check. The first error stops it, and
+/// `sources` can render it with an excerpt.
+public final class Compilation {
+    public let sources = SourceMap()
+    public let catalog: Catalog
+    let ids = NodeIDs()
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Checks the program at `path`: an `.mcl` file (its folder is the deploy root) or a
+    /// folder holding `metadata.yaml` or `main.mcl`.
+    public func check(path given: String) throws(Diagnostic) -> CheckedProgram {
+        let path = InputPath.resolve(given)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists else { throw Diagnostic(.parse, "no such file or folder: \(path)", at: nil) }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+        let loader = ModuleLoader(sources: sources, ids: ids, root: root)
+        let main = try loader.loadProgram(at: absolute)
+        let resolved = try Resolver(catalog: catalog, loader: loader).run(main)
+        let checker = Checker(program: resolved, catalog: catalog, sources: sources)
+        let frame = try checker.run()
+        return CheckedProgram(resolved: resolved, root: frame, types: checker.store, root: root)
+    }
+}
+
+/// A program that passed every static check: resolved names and the typed instance tree.
+public struct CheckedProgram: @unchecked Sendable {
+    public let resolved: ResolvedProgram
+    /// The instance of the program; every include, func call, lambda and loop below it.
+    public let root: Frame
+    let types: TypeStore
+    /// The deploy root folder.
+    public let deployRoot: String
+
+    init(resolved: ResolvedProgram, root: Frame, types: TypeStore, root deployRoot: String) {
+        self.resolved = resolved
+        self.root = root
+        self.types = types
+        self.deployRoot = deployRoot
+    }
+
+    /// The solved type of an expression evaluated in `frame`.
+    public func type(of expr: Expr, in frame: Frame) -> MclType? {
+        frame.expressions[expr.id].flatMap { types.resolved($0) }
+    }
+}

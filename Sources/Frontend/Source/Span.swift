@@ -1,0 +1,40 @@
+/// A range of bytes in one source file: what every AST node and diagnostic points at.
+public struct Span: Sendable, Hashable {
+    /// `SourceFile.id` of the file.
+    public var file: Int32
+    /// Byte offset of the first byte.
+    public var start: Int32
+    /// Byte offset just past the last byte (equal to `start` for an empty span).
+    public var end: Int32
+
+    public init(file: Int, start: Int, end: Int) {
+        self.file = Int32(file)
+        self.start = Int32(start)
+        self.end = Int32(max(start, end))
+    }
+
+    /// The smallest span covering both (which must be in the same file).
+    public func through(_ other: Span) -> Span {
+        Span(file: Int(file), start: Int(min(start, other.start)), end: Int(max(end, other.end)))
+    }
+
+    public var length: Int { Int(end - start) }
+}
+
+extension SourceMap {
+    /// Upstream's byline: `/main.mcl @ 2:6-2:28`, columns 1-based, the end column just past
+    /// the last character.
+    public func byline(_ span: Span) -> String {
+        let file = self[Int(span.file)]
+        let (l1, c1) = file.location(of: Int(span.start))
+        let (l2, c2) = file.location(of: Int(span.end))
+        return "\(file.displayPath) @ \(l1):\(c1)-\(l2):\(c2)"
+    }
+
+    /// `path:line:col` of the start of a span, with the on-disk path.
+    public func position(_ span: Span) -> String {
+        let file = self[Int(span.file)]
+        let (line, column) = file.location(of: Int(span.start))
+        return "\(file.path):\(line):\(column)"
+    }
+}

@@ -1,0 +1,272 @@
+import VM
+
+/// A type variable: an index into a `TypeStore`.
+public typealias TypeVar = Int32
+
+/// The solved structure of a type variable's class.
+enum Term: Equatable {
+    case bool, str, int, float, variant
+    case list(TypeVar)
+    case map(TypeVar, TypeVar)
+    case `struct`(names: [String], fields: [TypeVar])
+    case function(names: [String], params: [TypeVar], result: TypeVar)
+
+    var kindName: String {
+        switch self {
+        case .bool: "bool"
+        case .str: "str"
+        case .int: "int"
+        case .float: "float"
+        case .variant: "variant"
+        case .list: "list"
+        case .map: "map"
+        case .struct: "struct"
+        case .function: "func"
+        }
+    }
+}
+
+/// Why two types could not be made equal: upstream's wording (`type error: str != int`,
+/// `struct fields differ`, `func arg count differs`), with the two innermost clashing types.
+struct UnifyFailure: Error {
+    var message: String
+}
+
+/// Type variables in a union-find forest with path halving and union by rank, so a
+/// program's constraints unify in near-linear time. Each class may carry a `Term`
+/// (a known constructor whose children are variables). The occurs check is not done per
+/// binding (that would be quadratic); `findCycle` checks the final solution once.
+///
+/// Trial unification (`canUnify`) records every change in a trail and rolls it back.
+final class TypeStore {
+    private(set) var parent: [TypeVar] = []
+    private var rank: [UInt8] = []
+    private var terms: [Term?] = []
+    /// Changes to undo when a trial ends: (variable, old parent, old rank, old term).
+    private var trail: [(TypeVar, TypeVar, UInt8, Term?)]?
+
+    var count: Int { parent.count }
+
+    func fresh() -> TypeVar {
+        let v = TypeVar(parent.count)
+        parent.append(v)
+        rank.append(0)
+        terms.append(nil)
+        return v
+    }
+
+    func make(_ term: Term) -> TypeVar {
+        let v = fresh()
+        terms[Int(v)] = term
+        return v
+    }
+
+    /// The representative of `v`'s class (path halving).
+    func find(_ v: TypeVar) -> TypeVar {
+        var x = v
+        while parent[Int(x)] != x {
+            let grand = parent[Int(parent[Int(x)])]
+            if trail == nil { parent[Int(x)] = grand }  // no compression during trials: keeps undo simple
+            x = grand
+        }
+        return x
+    }
+
+    /// The known structure of `v`, if any.
+    func term(_ v: TypeVar) -> Term? { terms[Int(find(v))] }
+
+    private func record(_ v: TypeVar) {
+        trail?.append((v, parent[Int(v)], rank[Int(v)], terms[Int(v)]))
+    }
+
+    /// Makes `a` and `b` equal. On a clash, throws with the innermost pair of kinds,
+    /// written `expected != found` (`a` is the expected side).
+    func unify(_ a: TypeVar, _ b: TypeVar) throws(UnifyFailure) {
+        var work: [(TypeVar, TypeVar)] = [(a, b)]
+        while let (x, y) = work.popLast() {
+            let rx = find(x)
+            let ry = find(y)
+            if rx == ry { continue }
+            let tx = terms[Int(rx)]
+            let ty = terms[Int(ry)]
+            if let tx, let ty {
+                try pushChildren(tx, ty, into: &work)
+            }
+            link(rx, ry, term: tx ?? ty)
+        }
+    }
+
+    private func pushChildren(_ tx: Term, _ ty: Term, into work: inout [(TypeVar, TypeVar)]) throws(UnifyFailure) {
+        switch (tx, ty) {
+        case (.bool, .bool), (.str, .str), (.int, .int), (.float, .float), (.variant, .variant): return
+        case (.list(let e1), .list(let e2)): work.append((e1, e2))
+        case (.map(let k1, let v1), .map(let k2, let v2)):
+            work.append((v1, v2))
+            work.append((k1, k2))
+        case (.struct(let n1, let f1), .struct(let n2, let f2)):
+            guard f1.count == f2.count else { throw UnifyFailure(message: "struct field count differs") }
+            guard n1 == n2 else { throw UnifyFailure(message: "struct fields differ") }
+            for (p, q) in zip(f1, f2).reversed() { work.append((p, q)) }
+        case (.function(_, let p1, let r1), .function(_, let p2, let r2)):
+            guard p1.count == p2.count else { throw UnifyFailure(message: "func arg count differs") }
+            work.append((r1, r2))
+            for (p, q) in zip(p1, p2).reversed() { work.append((p, q)) }
+        default:
+            throw UnifyFailure(message: "type error: \(tx.kindName) != \(ty.kindName)")
+        }
+    }
+
+    private func link(_ rx: TypeVar, _ ry: TypeVar, term: Term?) {
+        record(rx)
+        record(ry)
+        if rank[Int(rx)] < rank[Int(ry)] {
+            parent[Int(rx)] = ry
+            terms[Int(ry)] = term
+        } else {
+            parent[Int(ry)] = rx
+            terms[Int(rx)] = term
+            if rank[Int(rx)] == rank[Int(ry)] { rank[Int(rx)] += 1 }
+        }
+    }
+
+    /// Whether `a` and `b` could be unified now, leaving the store unchanged.
+    func canUnify(_ a: TypeVar, _ b: TypeVar) -> Bool {
+        let outer = trail
+        trail = []
+        defer {
+            for (v, p, r, t) in trail!.reversed() {
+                parent[Int(v)] = p
+                rank[Int(v)] = r
+                terms[Int(v)] = t
+            }
+            trail = outer
+        }
+        do {
+            try unify(a, b)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    // MARK: - Converting
+
+    /// A variable holding `type`; scheme variables `?N` map through `schemeVars` (fresh per
+    /// instantiation, filled on first use).
+    func from(_ type: MclType, schemeVars: inout [Int: TypeVar]) -> TypeVar {
+        switch type {
+        case .bool: return make(.bool)
+        case .str: return make(.str)
+        case .int: return make(.int)
+        case .float: return make(.float)
+        case .variant: return make(.variant)
+        case .typeVar(let n):
+            if let v = schemeVars[n] { return v }
+            let v = fresh()
+            schemeVars[n] = v
+            return v
+        case .list(let element): return make(.list(from(element, schemeVars: &schemeVars)))
+        case .map(let key, let value):
+            let k = from(key, schemeVars: &schemeVars)
+            return make(.map(k, from(value, schemeVars: &schemeVars)))
+        case .struct(let fields):
+            return make(.struct(names: fields.map(\.name), fields: fields.map { from($0.type, schemeVars: &schemeVars) }))
+        case .function(let params, let result):
+            let p = params.map { from($0.type, schemeVars: &schemeVars) }
+            return make(.function(names: params.map(\.name), params: p, result: from(result, schemeVars: &schemeVars)))
+        }
+    }
+
+    func from(_ type: MclType) -> TypeVar {
+        var none: [Int: TypeVar] = [:]
+        return from(type, schemeVars: &none)
+    }
+
+    /// The solved type of `v`, or nil when some part is still unknown. Must not be called
+    /// on a cyclic solution (see `findCycle`).
+    func resolved(_ v: TypeVar) -> MclType? {
+        guard let term = term(v) else { return nil }
+        switch term {
+        case .bool: return .bool
+        case .str: return .str
+        case .int: return .int
+        case .float: return .float
+        case .variant: return .variant
+        case .list(let e): return resolved(e).map { .list($0) }
+        case .map(let k, let value):
+            guard let key = resolved(k), let val = resolved(value) else { return nil }
+            return .map(key: key, value: val)
+        case .struct(let names, let fields):
+            var out: [MclType.StructField] = []
+            for (name, field) in zip(names, fields) {
+                guard let t = resolved(field) else { return nil }
+                out.append(.init(name, t))
+            }
+            return .struct(out)
+        case .function(let names, let params, let result):
+            var out: [MclType.FunctionParam] = []
+            for (name, param) in zip(names, params) {
+                guard let t = resolved(param) else { return nil }
+                out.append(.init(name, t))
+            }
+            guard let r = resolved(result) else { return nil }
+            return .function(params: out, result: r)
+        }
+    }
+
+    /// The type of `v` for messages, with unknown parts as `?N`.
+    func describe(_ v: TypeVar, depth: Int = 0) -> String {
+        let root = find(v)
+        guard depth < 12, let term = terms[Int(root)] else { return "?\(root)" }
+        switch term {
+        case .bool, .str, .int, .float, .variant: return term.kindName
+        case .list(let e): return "[]" + describe(e, depth: depth + 1)
+        case .map(let k, let value): return "map{\(describe(k, depth: depth + 1)): \(describe(value, depth: depth + 1))}"
+        case .struct(let names, let fields):
+            return "struct{" + zip(names, fields).map { "\($0) \(describe($1, depth: depth + 1))" }.joined(separator: "; ") + "}"
+        case .function(let names, let params, let result):
+            let list = zip(names, params).enumerated().map { i, pair in
+                "\(pair.0.isEmpty ? String(i) : pair.0) \(describe(pair.1, depth: depth + 1))"
+            }
+            return "func(" + list.joined(separator: ", ") + ") " + describe(result, depth: depth + 1)
+        }
+    }
+
+    /// A variable whose solution contains itself (`$f($f)`), or nil. Linear in the store.
+    func findCycle() -> TypeVar? {
+        // 0 = unvisited, 1 = on the current path, 2 = done.
+        var state = [UInt8](repeating: 0, count: parent.count)
+        for start in 0..<parent.count {
+            let root = find(TypeVar(start))
+            guard state[Int(root)] == 0 else { continue }
+            var stack: [(TypeVar, Int)] = [(root, 0)]
+            state[Int(root)] = 1
+            while let (node, index) = stack.last {
+                let children = childVars(node)
+                if index < children.count {
+                    stack[stack.count - 1].1 += 1
+                    let child = find(children[index])
+                    if state[Int(child)] == 1 { return child }
+                    if state[Int(child)] == 0 {
+                        state[Int(child)] = 1
+                        stack.append((child, 0))
+                    }
+                } else {
+                    state[Int(node)] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+        return nil
+    }
+
+    private func childVars(_ v: TypeVar) -> [TypeVar] {
+        switch terms[Int(find(v))] {
+        case .list(let e): [e]
+        case .map(let k, let value): [k, value]
+        case .struct(_, let fields): fields
+        case .function(_, let params, let result): params + [result]
+        default: []
+        }
+    }
+}
