@@ -88,7 +88,13 @@ enum Validate {
 
     /// `^[a-z]([a-z0-9_]|[._][a-z0-9_])*$` with no `__`: upstream re-checks names after parsing.
     private static func checkVariableName(_ name: String, at span: Span) throws(Diagnostic) {
-        if name.contains("__") || name.contains("..") || name.hasSuffix(".") {
+        var previous: UInt8 = 0
+        var bad = name.utf8.last == UInt8(ascii: ".")
+        for byte in name.utf8 {  // no `__` or `..` (a byte scan: this runs for every variable use)
+            if (byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) && byte == previous { bad = true }
+            previous = byte
+        }
+        if bad {
             throw Diagnostic(.parse, "invalid variable name: `$\(name)`", at: span)
         }
     }

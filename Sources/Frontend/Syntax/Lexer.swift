@@ -38,9 +38,10 @@ struct Lexer {
         skipSpaceAndComments()
         let start = position
         guard let byte = peek() else { return Token(kind: .eof, text: "", span: span(start, start)) }
+        // Punctuation carries no text: only words, numbers and strings need it.
         func single(_ kind: TokenKind, _ length: Int = 1) -> Token {
             position += length
-            return Token(kind: kind, text: text(start, position), span: span(start, position))
+            return Token(kind: kind, text: "", span: span(start, position))
         }
         switch byte {
         case UInt8(ascii: "\n"): return single(.newline)

@@ -76,7 +76,7 @@ extension Checker {
             try unify(store.from(candidates[0]), call, Reason(span: span, what: "`\(name)`"))
             return
         }
-        try postpone(.overload(call: call, candidates: candidates.map { store.from($0) }, shown: candidates, name: name, span: span))
+        try postpone(.overload(call: call, candidates: candidates, name: name, span: span))
     }
 
     /// The operators of language.md §4.7; all share one deferred-overload mechanism.

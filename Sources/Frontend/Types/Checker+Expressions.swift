@@ -7,7 +7,6 @@ extension Checker {
     func infer(_ e: Expr, in frame: Frame) throws(Diagnostic) -> TypeVar {
         let t = try inferUnrecorded(e, in: frame)
         frame.expressions[e.id] = t
-        expressionSpans[e.id] = e.span
         return t
     }
 

@@ -20,9 +20,9 @@ extension Checker {
         }
         guard let first = pending.min(by: { isEarlier($0.span, $1.span) }) else { return }
         switch first {
-        case .overload(let call, _, let shown, let name, let span):
+        case .overload(let call, let candidates, let name, let span):
             throw Diagnostic(.type, "expr: \(name) is ambiguous: \(store.describe(call))", at: span,
-                             notes: ["it could be any of: " + shown.map(\.description).joined(separator: ", ") + "; annotate a value to choose"])
+                             notes: ["it could be any of: " + candidates.map(\.description).joined(separator: ", ") + "; annotate a value to choose"])
         case .field(let structure, let name, _, _, let span):
             throw Diagnostic(.type, "expr: lookup of field `\(name)` is ambiguous: \(store.describe(structure))", at: span,
                              notes: ["the type of the struct is never known; annotate it"])
@@ -32,16 +32,24 @@ extension Checker {
     /// Tries to decide one constraint: true when it is done (or failed with an error).
     func resolve(_ constraint: Deferred) throws(Diagnostic) -> Bool {
         switch constraint {
-        case .overload(let call, let candidates, let shown, let name, let span):
-            let fitting = candidates.indices.filter { store.canUnify(candidates[$0], call) }
+        case .overload(let call, let candidates, let name, let span):
+            // Cheap first: candidates whose known constructors clash with the call's are out.
+            var fitting = candidates.filter { couldMatch($0, call) }
+            if fitting.count > 1 {
+                fitting = fitting.filter { candidate in
+                    let instance = store.from(candidate)
+                    return store.canUnify(instance, call)
+                }
+            }
             if fitting.count == 1 {
-                try unify(candidates[fitting[0]], call, Reason(span: span, what: name))
+                try unify(store.from(fitting[0]), call, Reason(span: span, what: name))
                 return true
             }
             if fitting.isEmpty {
                 // Report against the candidate that fits the most arguments, as a person would read it.
-                let best = candidates.indices.max { bestArgumentMatch(candidates[$0], call) < bestArgumentMatch(candidates[$1], call) }!
-                try unify(candidates[best], call, Reason(span: span, what: "\(name) (`\(shown[best])`)"))
+                let instances = candidates.map { store.from($0) }
+                let best = instances.indices.max { bestArgumentMatch(instances[$0], call) < bestArgumentMatch(instances[$1], call) }!
+                try unify(instances[best], call, Reason(span: span, what: "\(name) (`\(candidates[best])`)"))
                 throw Diagnostic(.type, "no signature of \(name) fits: \(store.describe(call))", at: span)
             }
             return false
@@ -68,6 +76,23 @@ extension Checker {
         }
     }
 
+    /// Whether `type` could equal `v` as far as `v` is known, looking only at constructors
+    /// (a necessary condition; shared scheme variables are left to a trial unification).
+    func couldMatch(_ type: MclType, _ v: TypeVar) -> Bool {
+        guard let term = store.term(v) else { return true }
+        switch (type, term) {
+        case (.typeVar, _): return true
+        case (.bool, .bool), (.str, .str), (.int, .int), (.float, .float), (.variant, .variant): return true
+        case (.list(let e), .list(let f)): return couldMatch(e, f)
+        case (.map(let k, let value), .map(let k2, let value2)): return couldMatch(k, k2) && couldMatch(value, value2)
+        case (.struct(let fields), .struct(let names, let vars)):
+            return fields.map(\.name) == names && zip(fields, vars).allSatisfy { couldMatch($0.type, $1) }
+        case (.function(let params, let result), .function(_, let vars, let r)):
+            return params.count == vars.count && couldMatch(result, r) && zip(params, vars).allSatisfy { couldMatch($0.type, $1) }
+        default: return false
+        }
+    }
+
     /// How many arguments of `call` fit `candidate` one by one (for choosing what to report).
     private func bestArgumentMatch(_ candidate: TypeVar, _ call: TypeVar) -> Int {
         guard case .function(_, let wanted, _) = store.term(candidate), case .function(_, let given, _) = store.term(call) else { return 0 }
@@ -83,15 +108,15 @@ extension Checker {
             throw Diagnostic(.type, "directly in the same set", at: span(ofType: cycle),
                              notes: ["this value's type would have to contain itself: \(store.describe(cycle))"])
         }
-        var ambiguous: (Span, TypeVar)?
+        var known = [UInt8](repeating: 0, count: store.count)
+        var ambiguous: [Int: TypeVar] = [:]
         for frame in frames {
-            for (id, t) in frame.expressions where store.resolved(t) == nil {
-                guard let span = expressionSpans[id] else { continue }
-                if ambiguous == nil || isEarlier(span, ambiguous!.0) { ambiguous = (span, t) }
-            }
+            for (id, t) in frame.expressions where !store.isComplete(t, known: &known) { ambiguous[id] = t }
         }
-        if let (span, t) = ambiguous {
-            throw Diagnostic(.type, "expr: is ambiguous: \(store.describe(t))", at: span,
+        if !ambiguous.isEmpty {
+            let spans = expressionSpans()
+            let (id, t) = ambiguous.min { isEarlier(spans[$0.key]!, spans[$1.key]!) }!
+            throw Diagnostic(.type, "expr: is ambiguous: \(store.describe(t))", at: spans[id],
                              notes: ["nothing decides this expression's type; annotate it"])
         }
         for (t, e) in mapLiterals {
@@ -108,27 +133,37 @@ extension Checker {
 
     /// Where a type variable comes from, for errors about it: a parameter, else an expression.
     private func span(ofType t: TypeVar) -> Span? {
-        let root = store.find(t)
+        let root = store.root(t)
         var best: Span?
         for frame in frames {
-            for (declID, v) in frame.values where store.find(v) == root {
+            for (declID, v) in frame.values where store.root(v) == root {
                 if let span = declSpans[declID], best == nil || isEarlier(span, best!) { best = span }
             }
         }
         if best != nil { return best }
+        let spans = expressionSpans()
         for frame in frames {
-            for (id, v) in frame.expressions where store.find(v) == root {
-                if let span = expressionSpans[id], best == nil || isEarlier(span, best!) { best = span }
+            for (id, v) in frame.expressions where store.root(v) == root {
+                if let span = spans[id], best == nil || isEarlier(span, best!) { best = span }
             }
         }
         return best
+    }
+
+    /// Spans of every expression of the program and its modules, by id: built only when
+    /// an error found after solving needs to point somewhere.
+    private func expressionSpans() -> [Int: Span] {
+        var spans: [Int: Span] = [:]
+        let walk = Walk(onExpr: { e in spans[e.id] = e.span })
+        for module in [program.program] + program.modules { try? walk.block(module.module.block) }
+        return spans
     }
 }
 
 extension Deferred {
     var span: Span {
         switch self {
-        case .overload(_, _, _, _, let span), .field(_, _, _, _, let span): span
+        case .overload(_, _, _, let span), .field(_, _, _, _, let span): span
         }
     }
 }

@@ -15,7 +15,7 @@ final class Checker {
     let program: ResolvedProgram
     let catalog: Catalog
     let sources: SourceMap
-    let store = TypeStore()
+    var store = TypeStore()
     /// The single instance of the program and of each module, by unit id.
     var moduleFrames: [Int: Frame] = [:]
     var pending: [Deferred] = []
@@ -25,8 +25,7 @@ final class Checker {
     var mapLiterals: [(TypeVar, Expr)] = []
     /// `==`/`!=` operand types to check for comparability once solved.
     var comparisons: [(TypeVar, Expr)] = []
-    /// Spans of typed expressions and of parameters, for errors found after solving.
-    var expressionSpans: [Int: Span] = [:]
+    /// Spans of parameters and loop variables, for errors found after solving.
     var declSpans: [Int: Span] = [:]
     /// Constant values computed for binds, per frame and decl (compile-time speculation).
     var constants: [ObjectIdentifier: [Int: Value?]] = [:]
@@ -85,9 +84,8 @@ final class Checker {
 /// A constraint that waits for more information.
 enum Deferred {
     /// A call of an overloaded builtin or operator: `call` (a function type built from the
-    /// argument types and a fresh result) must equal exactly one of `candidates` (each
-    /// instantiated once; `shown` are the same as written, for messages).
-    case overload(call: TypeVar, candidates: [TypeVar], shown: [MclType], name: String, span: Span)
+    /// argument types and a fresh result) must equal exactly one of `candidates`.
+    case overload(call: TypeVar, candidates: [MclType], name: String, span: Span)
     /// `s->f` (optional: `s->f <|> d`): once `s` is a known struct, tie `result` to the field.
     case field(structure: TypeVar, name: String, result: TypeVar, optional: Bool, span: Span)
 }

@@ -38,7 +38,10 @@ struct UnifyFailure: Error {
 /// binding (that would be quadratic); `findCycle` checks the final solution once.
 ///
 /// Trial unification (`canUnify`) records every change in a trail and rolls it back.
-final class TypeStore {
+///
+/// A struct, so the checker pays one exclusivity check per operation rather than one per
+/// array access.
+struct TypeStore {
     private(set) var parent: [TypeVar] = []
     private var rank: [UInt8] = []
     private var terms: [Term?] = []
@@ -47,7 +50,7 @@ final class TypeStore {
 
     var count: Int { parent.count }
 
-    func fresh() -> TypeVar {
+    mutating func fresh() -> TypeVar {
         let v = TypeVar(parent.count)
         parent.append(v)
         rank.append(0)
@@ -55,14 +58,21 @@ final class TypeStore {
         return v
     }
 
-    func make(_ term: Term) -> TypeVar {
+    mutating func make(_ term: Term) -> TypeVar {
         let v = fresh()
         terms[Int(v)] = term
         return v
     }
 
+    /// The representative of `v`'s class, without changing the forest.
+    func root(_ v: TypeVar) -> TypeVar {
+        var x = v
+        while parent[Int(x)] != x { x = parent[Int(x)] }
+        return x
+    }
+
     /// The representative of `v`'s class (path halving).
-    func find(_ v: TypeVar) -> TypeVar {
+    mutating func find(_ v: TypeVar) -> TypeVar {
         var x = v
         while parent[Int(x)] != x {
             let grand = parent[Int(parent[Int(x)])]
@@ -73,15 +83,15 @@ final class TypeStore {
     }
 
     /// The known structure of `v`, if any.
-    func term(_ v: TypeVar) -> Term? { terms[Int(find(v))] }
+    func term(_ v: TypeVar) -> Term? { terms[Int(root(v))] }
 
-    private func record(_ v: TypeVar) {
+    private mutating func record(_ v: TypeVar) {
         trail?.append((v, parent[Int(v)], rank[Int(v)], terms[Int(v)]))
     }
 
     /// Makes `a` and `b` equal. On a clash, throws with the innermost pair of kinds,
     /// written `expected != found` (`a` is the expected side).
-    func unify(_ a: TypeVar, _ b: TypeVar) throws(UnifyFailure) {
+    mutating func unify(_ a: TypeVar, _ b: TypeVar) throws(UnifyFailure) {
         var work: [(TypeVar, TypeVar)] = [(a, b)]
         while let (x, y) = work.popLast() {
             let rx = find(x)
@@ -116,7 +126,7 @@ final class TypeStore {
         }
     }
 
-    private func link(_ rx: TypeVar, _ ry: TypeVar, term: Term?) {
+    private mutating func link(_ rx: TypeVar, _ ry: TypeVar, term: Term?) {
         record(rx)
         record(ry)
         if rank[Int(rx)] < rank[Int(ry)] {
@@ -130,7 +140,7 @@ final class TypeStore {
     }
 
     /// Whether `a` and `b` could be unified now, leaving the store unchanged.
-    func canUnify(_ a: TypeVar, _ b: TypeVar) -> Bool {
+    mutating func canUnify(_ a: TypeVar, _ b: TypeVar) -> Bool {
         let outer = trail
         trail = []
         defer {
@@ -153,7 +163,7 @@ final class TypeStore {
 
     /// A variable holding `type`; scheme variables `?N` map through `schemeVars` (fresh per
     /// instantiation, filled on first use).
-    func from(_ type: MclType, schemeVars: inout [Int: TypeVar]) -> TypeVar {
+    mutating func from(_ type: MclType, schemeVars: inout [Int: TypeVar]) -> TypeVar {
         switch type {
         case .bool: return make(.bool)
         case .str: return make(.str)
@@ -177,7 +187,7 @@ final class TypeStore {
         }
     }
 
-    func from(_ type: MclType) -> TypeVar {
+    mutating func from(_ type: MclType) -> TypeVar {
         var none: [Int: TypeVar] = [:]
         return from(type, schemeVars: &none)
     }
@@ -216,8 +226,8 @@ final class TypeStore {
 
     /// The type of `v` for messages, with unknown parts as `?N`.
     func describe(_ v: TypeVar, depth: Int = 0) -> String {
-        let root = find(v)
-        guard depth < 12, let term = terms[Int(root)] else { return "?\(root)" }
+        let r = root(v)
+        guard depth < 12, let term = terms[Int(r)] else { return "?\(r)" }
         switch term {
         case .bool, .str, .int, .float, .variant: return term.kindName
         case .list(let e): return "[]" + describe(e, depth: depth + 1)
@@ -236,20 +246,20 @@ final class TypeStore {
     func findCycle() -> TypeVar? {
         // 0 = unvisited, 1 = on the current path, 2 = done.
         var state = [UInt8](repeating: 0, count: parent.count)
+        var stack: [(node: TypeVar, next: Int)] = []
         for start in 0..<parent.count {
-            let root = find(TypeVar(start))
-            guard state[Int(root)] == 0 else { continue }
-            var stack: [(TypeVar, Int)] = [(root, 0)]
-            state[Int(root)] = 1
+            let first = root(TypeVar(start))
+            guard state[Int(first)] == 0 else { continue }
+            state[Int(first)] = 1
+            stack.append((first, 0))
             while let (node, index) = stack.last {
-                let children = childVars(node)
-                if index < children.count {
-                    stack[stack.count - 1].1 += 1
-                    let child = find(children[index])
-                    if state[Int(child)] == 1 { return child }
-                    if state[Int(child)] == 0 {
-                        state[Int(child)] = 1
-                        stack.append((child, 0))
+                if let c = child(of: node, index) {
+                    stack[stack.count - 1].next += 1
+                    let r = root(c)
+                    if state[Int(r)] == 1 { return r }
+                    if state[Int(r)] == 0 {
+                        state[Int(r)] = 1
+                        stack.append((r, 0))
                     }
                 } else {
                     state[Int(node)] = 2
@@ -260,13 +270,30 @@ final class TypeStore {
         return nil
     }
 
-    private func childVars(_ v: TypeVar) -> [TypeVar] {
-        switch terms[Int(find(v))] {
-        case .list(let e): [e]
-        case .map(let k, let value): [k, value]
-        case .struct(_, let fields): fields
-        case .function(_, let params, let result): params + [result]
-        default: []
+    /// The `index`th child variable of a root's term, or nil past the last (no allocation).
+    private func child(of root: TypeVar, _ index: Int) -> TypeVar? {
+        switch terms[Int(root)] {
+        case .list(let e): return index == 0 ? e : nil
+        case .map(let k, let v): return index == 0 ? k : (index == 1 ? v : nil)
+        case .struct(_, let fields): return index < fields.count ? fields[index] : nil
+        case .function(_, let params, let result):
+            return index < params.count ? params[index] : (index == params.count ? result : nil)
+        default: return nil
         }
+    }
+
+    /// Whether `v` is fully solved (no unknown part), memoized per root in `known`
+    /// (1 = complete, 2 = not) so checking every expression stays linear. Needs an acyclic solution.
+    func isComplete(_ v: TypeVar, known: inout [UInt8]) -> Bool {
+        let r = root(v)
+        if known[Int(r)] != 0 { return known[Int(r)] == 1 }
+        var complete = terms[Int(r)] != nil
+        var index = 0
+        while complete, let c = child(of: r, index) {
+            complete = isComplete(c, known: &known)
+            index += 1
+        }
+        known[Int(r)] = complete ? 1 : 2
+        return complete
     }
 }
