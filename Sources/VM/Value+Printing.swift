@@ -46,6 +46,8 @@ extension Value: CustomStringConvertible {
                 value.values[i].write(to: &out, quoteStrings: true)
             }
             out += "}"
+        case .function(let function):
+            out += function.type.description
         }
     }
 

@@ -11,6 +11,22 @@ public indirect enum Value: Sendable, Hashable {
     case list([Value])
     case map(MapValue)
     case `struct`(StructValue)
+    /// A lambda value: the template of its body and the values it captured.
+    case function(FunctionValue)
+
+    /// A lambda value. Two function values are equal when they run the same template with
+    /// equal captures (so an unchanged closure does not rebuild what applies it).
+    public struct FunctionValue: Sendable, Hashable {
+        public var template: Int
+        public var captures: [Value]
+        /// The function's type, for printing.
+        public var type: MclType
+        public init(template: Int, captures: [Value], type: MclType) {
+            self.template = template
+            self.captures = captures
+            self.type = type
+        }
+    }
 
     /// The map entries of a `map` value, sorted by key, keys unique.
     public struct MapValue: Sendable, Hashable {
@@ -72,9 +88,24 @@ public indirect enum Value: Sendable, Hashable {
         }
     }
 
+    /// The kind name, as `MclType.kindName` spells it (`str`, `list`, `func`...).
+    public var kindName: String {
+        switch self {
+        case .bool: "bool"
+        case .str: "str"
+        case .int: "int"
+        case .float: "float"
+        case .list: "list"
+        case .map: "map"
+        case .struct: "struct"
+        case .function: "func"
+        }
+    }
+
     /// A total order used for map keys and for printing maps: by kind first
     /// (bool < int < float < str < list < map < struct), then by value; `false` < `true`,
-    /// numbers numerically, strings bytewise, containers element by element.
+    /// numbers numerically, strings bytewise, lists and maps element by element, structs
+    /// by their printed form.
     /// Returns a negative number, zero or a positive number.
     public static func ordering(_ a: Value, _ b: Value) -> Int {
         switch (a, b) {
@@ -91,7 +122,12 @@ public indirect enum Value: Sendable, Hashable {
         case (.map(let x), .map(let y)):
             let keys = orderElements(x.keys, y.keys)
             return keys != 0 ? keys : orderElements(x.values, y.values)
-        case (.struct(let x), .struct(let y)): return orderElements(x.values, y.values)
+        case (.struct, .struct):
+            // language.md §3: struct keys sort by their printed form.
+            let (x, y) = (a.description, b.description)
+            return x == y ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
+        case (.function(let x), .function(let y)):
+            return x.template != y.template ? (x.template < y.template ? -1 : 1) : orderElements(x.captures, y.captures)
         default: return a.kindRank - b.kindRank
         }
     }
@@ -113,6 +149,7 @@ public indirect enum Value: Sendable, Hashable {
         case .list: 4
         case .map: 5
         case .struct: 6
+        case .function: 7
         }
     }
 }

@@ -15,7 +15,7 @@ struct GoldenDiagnostic: CustomTestStringConvertible, Sendable {
 /// Golden diagnostics, one suite per stage. Each case asserts the stage, the whole message
 /// and the start of the span (the marker); the rendered form must show a caret.
 @Suite struct DiagnosticGoldenTests {
-    static let cases: [GoldenDiagnostic] = parseCases + scopeCases + typeCases
+    static let cases: [GoldenDiagnostic] = parseCases + parseCases2 + scopeCases + typeCases
 
     @Test(arguments: cases)
     func golden(_ golden: GoldenDiagnostic) throws {

@@ -55,7 +55,7 @@ extension ModuleLoader {
     func loadFolder(_ directory: String, name: String, span: Span, importer: Module) throws(Diagnostic) -> Module {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Diagnostic(.scope, "local import of `\(name)` failed: module folder not found: \(directory)", at: span)
+            throw Diagnostic(.scope, "local import of `\(name)` failed: module folder not found: \(displayPath(directory))/", at: span)
         }
         let metadata: Metadata
         do {
@@ -70,15 +70,22 @@ extension ModuleLoader {
     /// Parses an imported file; its own errors become `scope` errors on the import.
     func loadImported(file: String, metadata: Metadata?, name: String, span: Span, importer: Module) throws(Diagnostic) -> Module {
         guard FileManager.default.fileExists(atPath: file) else {
-            throw Diagnostic(.scope, "local import of `\(name)` failed: file not found: \(file)", at: span)
+            throw Diagnostic(.scope, "local import of `\(name)` failed: file not found: \(displayPath(file))", at: span)
         }
         do {
             return try parse(file: file, metadata: metadata, importer: importer)
         } catch {
-            let inner = error.span.map { ": \(sources.byline($0))" } ?? ""
-            throw Diagnostic(.scope, "local import of `\(name)` failed: could not generate AST from import: \(error.message)\(inner)",
-                             at: error.span ?? span, notes: ["imported at \(sources.byline(span))"])
+            throw importFailure(error, name: name, importSpan: span, prefix: "could not generate AST from import: ")
         }
+    }
+
+    /// An error inside an imported file, reported on the import (stage `scope`, as upstream):
+    /// ``local import of `name` failed: MESSAGE: INNER BYLINE``. Nested imports append one
+    /// byline per level, innermost first; the span moves out to the import statement.
+    func importFailure(_ inner: Diagnostic, name: String, importSpan: Span, prefix: String = "") -> Diagnostic {
+        let position = inner.span.map { ": \(sources.byline($0))" } ?? ""
+        return Diagnostic(.scope, "local import of `\(name)` failed: \(prefix)\(inner.message)\(position)",
+                          at: importSpan, notes: inner.notes)
     }
 
     /// `git://host/path/`: looked up in the `path:` folders of the importer and its

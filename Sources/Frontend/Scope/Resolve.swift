@@ -28,7 +28,8 @@ final class Resolver {
     private var classBodyScopes: [Int: Scope] = [:]
     private var includeScopes: [Int: Scope] = [:]
     private var includeTargetCache: [Int: Decl?] = [:]
-    private var modulesByPath: [String: ResolvedModule] = [:]
+    /// Resolved modules by path and the scope they were imported into (see `resolveModule`).
+    private var modulesByKey: [String: ResolvedModule] = [:]
     private var modulesInProgress: Set<String> = []
 
     /// What surrounds the code being resolved.
@@ -192,7 +193,8 @@ final class Resolver {
         do {
             switch try loader.resolveImport(imp.path, span: imp.pathSpan, from: module, catalog: catalog) {
             case .core(let path): decl = makeDecl(.coreModule(path), unit: nil)
-            case .local(let imported): decl = makeDecl(.localModule(try resolveModule(imported, name: imp.path, span: stmt.span)), unit: nil)
+            case .local(let imported):
+                decl = makeDecl(.localModule(try resolveModule(imported, name: imp.path, span: stmt.span, outer: scope.parent!)), unit: nil)
             }
         } catch {
             report(error, context)
@@ -220,16 +222,19 @@ final class Resolver {
         scope.aliases[alias] = decl
     }
 
-    /// Resolves an imported local module once; it sees only the global scope.
-    private func resolveModule(_ module: Module, name: String, span: Span) throws(Diagnostic) -> ResolvedModule {
-        if let done = modulesByPath[module.file.path] { return done }
+    /// Resolves an imported local module. Its code sees the scope the importing block got
+    /// from outside (`outer`: the global scope for a top-level import) and never the
+    /// importer's own names (language.md §4.5); it is resolved once per path and outer scope.
+    private func resolveModule(_ module: Module, name: String, span: Span, outer: Scope) throws(Diagnostic) -> ResolvedModule {
+        let key = "\(module.file.path)\u{0}\(ObjectIdentifier(outer).hashValue)"
+        if let done = modulesByKey[key] { return done }
         if modulesInProgress.contains(module.file.path) {
             throw Diagnostic(.scope, "recursive import of: `\(name)`", at: span)
         }
         modulesInProgress.insert(module.file.path)
         defer { modulesInProgress.remove(module.file.path) }
-        let unit = makeUnit(.module(module), parent: nil, module: module)
-        let scope = Scope(parent: globalScope, unit: unit)
+        let unit = makeUnit(.module(module), parent: outer.unit, module: module)
+        let scope = Scope(parent: outer, unit: unit)
         let resolved = ResolvedModule(module: module, unit: unit, scope: scope, importName: name)
         let context = Context(scope: scope, owner: nil, region: nil)
         let before = errors.count
@@ -237,20 +242,17 @@ final class Resolver {
         resolve(module.block, context)
         // Errors inside the module are reported on the import, inner position first.
         for index in before..<errors.count {
-            let inner = errors[index].0
-            let where_ = inner.span.map { ": \(loader.sources.byline($0))" } ?? ""
-            errors[index].0 = Diagnostic(.scope, "local import of `\(name)` failed: \(inner.message)\(where_)",
-                                         at: inner.span ?? span, notes: ["imported at \(loader.sources.byline(span))"])
+            errors[index].0 = loader.importFailure(errors[index].0, name: name, importSpan: span)
         }
         for stmt in module.block.stmts {
             switch stmt.kind {
             case .import, .bind, .function, .class: continue
             default:
                 throw Diagnostic(.scope, "local import of `\(name)` failed: module contains unused statements: found stmt: \(Self.render(stmt))",
-                                 at: stmt.span, notes: ["imported at \(loader.sources.byline(span))"])
+                                 at: span, notes: ["the statement is at \(loader.sources.byline(stmt.span)); an imported file may only hold imports, binds, funcs and classes"])
             }
         }
-        modulesByPath[module.file.path] = resolved
+        modulesByKey[key] = resolved
         result.modules.append(resolved)
         return resolved
     }

@@ -54,7 +54,7 @@ extension Diagnostic {
     func excerpt(_ span: Span, sources: SourceMap) -> String {
         let file = sources[Int(span.file)]
         let (l1, c1) = file.location(of: Int(span.start))
-        let (l2, c2) = file.location(of: Int(span.end))
+        let (l2, c2) = sources.endLocation(span)
         let gutter = String(repeating: " ", count: String(l2).count)
         var out = "\(gutter) --> \(sources.byline(span))\n\(gutter) |\n"
         func caretLine(_ text: String, from column: Int, count: Int, suffix: String = "") -> String {

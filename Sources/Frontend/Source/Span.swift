@@ -27,8 +27,19 @@ extension SourceMap {
     public func byline(_ span: Span) -> String {
         let file = self[Int(span.file)]
         let (l1, c1) = file.location(of: Int(span.start))
-        let (l2, c2) = file.location(of: Int(span.end))
+        let (l2, c2) = endLocation(span)
         return "\(file.displayPath) @ \(l1):\(c1)-\(l2):\(c2)"
+    }
+
+    /// Line and column just past the span's last character, on that character's line (so a
+    /// span ending with a newline does not end on the next line).
+    func endLocation(_ span: Span) -> (line: Int, column: Int) {
+        let file = self[Int(span.file)]
+        guard span.end > span.start else { return file.location(of: Int(span.end)) }
+        var last = Int(span.end) - 1  // the first byte of the last character
+        while last > Int(span.start), file.bytes[last] & 0xC0 == 0x80 { last -= 1 }
+        let (line, column) = file.location(of: last)
+        return (line, column + 1)
     }
 
     /// `path:line:col` of the start of a span, with the on-disk path.

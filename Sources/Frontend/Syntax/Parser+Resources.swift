@@ -31,8 +31,8 @@ extension Parser {
             advance()
             try expect(.rocket)
             let (condition, value) = try parseGuardedValue()
-            if at(.newline) || at(.closeCurly) {
-                // Upstream's custom message, positioned at the value's last operand.
+            if condition == nil, at(.newline) || at(.closeCurly) {
+                // Upstream's custom message (plain params only), at the value's last operand.
                 throw Diagnostic(.parse, "expecting trailing comma: `syntax error: expecting trailing comma`",
                                  at: lastOperandSpan(value))
             }

@@ -179,7 +179,9 @@ struct Parser {
         var annotation: TypeAnnotation?
         if !at(.equals) {
             if at(.eq) {
+                // Upstream reports this after reading the whole `$x == value`, at its last token.
                 advance()
+                _ = try parseExpr()
                 throw customError("additional equals in bind statement", "additional equals in bind statement")
             }
             annotation = try parseTypeAnnotation()

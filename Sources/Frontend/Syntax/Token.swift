@@ -44,6 +44,8 @@ enum TokenKind: String, Sendable {
         "panic": .panicKeyword, "collect": .collectKeyword,
     ]
 
-    /// How the token is named in "unexpected X" messages.
-    var displayName: String { rawValue }
+    /// How the token is named in "unexpected X" messages (upstream has one BOOL token).
+    var displayName: String {
+        self == .trueKeyword || self == .falseKeyword ? "BOOL" : rawValue
+    }
 }

@@ -36,8 +36,8 @@ extension Checker {
 
     /// A builtin call: the candidates of its typing, instantiated for this call.
     func inferBuiltinCall(_ call: Expr, _ builtin: BuiltinDescriptor, args: [Expr], in frame: Frame) throws(Diagnostic) -> TypeVar {
-        var argTypes: [TypeVar] = []
-        for arg in args { argTypes.append(try infer(arg, in: frame)) }
+        // The call-site rule runs before the arguments are typed, as upstream's inference
+        // checks run while constraints are gathered: its error wins over theirs.
         let candidates: [MclType]
         switch builtin.typing {
         case .signature(let t): candidates = [t]
@@ -50,6 +50,8 @@ extension Checker {
                 throw Diagnostic(.type, "func `\(builtin.name)` infer error: \(error)", at: call.span)
             }
         }
+        var argTypes: [TypeVar] = []
+        for arg in args { argTypes.append(try infer(arg, in: frame)) }
         let result = store.fresh()
         let callType = store.make(.function(names: args.map { _ in "" }, params: argTypes, result: result))
         frame.builtinCalls[call.id] = callType

@@ -135,7 +135,15 @@ extension Checker {
 
     func frameOf(_ unit: Unit, from frame: Frame) throws(Diagnostic) -> Frame {
         switch unit.kind {
-        case .program, .module: return moduleFrame(unit)
+        case .program: return moduleFrame(unit)
+        case .module where unit.parent == nil: return moduleFrame(unit)
+        case .module:
+            // A module imported inside a block: one instance per instance of that block's unit.
+            let owner = try frameOf(unit.parent!, from: frame)
+            if let existing = owner.children[-unit.id] { return existing }
+            let instance = makeFrame(unit, parent: owner)
+            owner.children[-unit.id] = instance
+            return instance
         default:
             guard let found = frame.enclosing(unit) else {
                 throw Diagnostic(.type, "internal error: no instance of the declaring scope", at: nil)
@@ -147,7 +155,7 @@ extension Checker {
     /// The instance an alias names, seen from `frame`.
     private func aliasFrame(_ alias: Decl, from frame: Frame) throws(Diagnostic) -> Frame {
         switch alias.kind {
-        case .localModule(let module): return moduleFrame(module.unit)
+        case .localModule(let module): return try frameOf(module.unit, from: frame)
         case .includeAlias(let stmt, let include):
             let owner = try frameOf(alias.unit!, from: frame)
             return try instantiate(include: stmt, include, in: owner)
@@ -200,6 +208,7 @@ extension Value {
         case .list(let items): .list(items.first?.mclType ?? .str)
         case .map(let map): .map(key: map.keys.first?.mclType ?? .str, value: map.values.first?.mclType ?? .str)
         case .struct(let s): .struct(zip(s.names, s.values).map { .init($0, $1.mclType) })
+        case .function(let f): f.type
         }
     }
 }

@@ -4,7 +4,7 @@ import VM
 extension Checker {
     /// Decides `constraint` now if it can be, else keeps it for later.
     func postpone(_ constraint: Deferred) throws(Diagnostic) {
-        if try !resolve(constraint) { pending.append(constraint) }
+        if try !resolve(constraint, immediate: true) { pending.append(constraint) }
     }
 
     /// Retries waiting constraints until none can be decided; any left are ambiguous.
@@ -14,7 +14,7 @@ extension Checker {
             progress = false
             var waiting: [Deferred] = []
             for constraint in pending {
-                if try resolve(constraint) { progress = true } else { waiting.append(constraint) }
+                if try resolve(constraint, immediate: false) { progress = true } else { waiting.append(constraint) }
             }
             pending = waiting
         }
@@ -30,7 +30,9 @@ extension Checker {
     }
 
     /// Tries to decide one constraint: true when it is done (or failed with an error).
-    func resolve(_ constraint: Deferred) throws(Diagnostic) -> Bool {
+    /// `immediate`: the constraint was just made (a field lookup on a struct type already
+    /// known then is an ordinary unification, as upstream does while gathering).
+    func resolve(_ constraint: Deferred, immediate: Bool) throws(Diagnostic) -> Bool {
         switch constraint {
         case .overload(let call, let candidates, let name, let span):
             // Cheap first: candidates whose known constructors clash with the call's are out.
@@ -61,11 +63,15 @@ extension Checker {
                                  notes: ["`->\(name)` needs a struct, found \(store.describe(structure))"])
             }
             if let index = names.firstIndex(of: name) {
+                if immediate {
+                    try unify(result, fields[index], Reason(span: span, what: optional ? "the fallback of `->\(name) <|>`" : "the use of `->\(name)`"))
+                    return true
+                }
                 do {
                     try store.unify(result, fields[index])
                 } catch {
                     let detail = optional ? "non-optional arg must match return type" : "field \(name) type error"
-                    throw Diagnostic(.type, "error setting type: func() { <built-in:\(lookup)> }, error: \(detail): \(error.message)",
+                    throw Diagnostic(.type, "error setting type: func() { <built-in:\(lookup)> }, error: \(detail): \(error.baseKindMessage)",
                                      at: span, notes: ["the field `\(name)` is \(store.describe(fields[index])), used as \(store.describe(result))"])
                 }
             } else if !optional {
@@ -114,14 +120,14 @@ extension Checker {
             for (id, t) in frame.expressions where !store.isComplete(t, known: &known) { ambiguous[id] = t }
         }
         if !ambiguous.isEmpty {
-            let spans = expressionSpans()
-            let (id, t) = ambiguous.min { isEarlier(spans[$0.key]!, spans[$1.key]!) }!
-            throw Diagnostic(.type, "expr: is ambiguous: \(store.describe(t))", at: spans[id],
-                             notes: ["nothing decides this expression's type; annotate it"])
+            let expressions = expressionsByID()
+            let (id, t) = ambiguous.min { isEarlier(expressions[$0.key]!.span, expressions[$1.key]!.span) }!
+            throw Diagnostic(.type, "expr: \(expressions[id]!.upstreamRendering) is ambiguous: \(store.describe(t))",
+                             at: expressions[id]!.span, notes: ["nothing decides this expression's type; annotate it"])
         }
         for (t, e) in mapLiterals {
             if case .map(let key, _)? = store.resolved(t), !key.isHashable {
-                throw Diagnostic(.type, "error setting type: map(...), error: map key type \(key) is not hashable", at: e.span)
+                throw Diagnostic(.type, "error setting type: \(e.upstreamRendering), error: map key type \(key) is not hashable", at: e.span)
             }
         }
         for (t, e) in comparisons {
@@ -141,22 +147,22 @@ extension Checker {
             }
         }
         if best != nil { return best }
-        let spans = expressionSpans()
+        let expressions = expressionsByID()
         for frame in frames {
             for (id, v) in frame.expressions where store.root(v) == root {
-                if let span = spans[id], best == nil || isEarlier(span, best!) { best = span }
+                if let span = expressions[id]?.span, best == nil || isEarlier(span, best!) { best = span }
             }
         }
         return best
     }
 
-    /// Spans of every expression of the program and its modules, by id: built only when
-    /// an error found after solving needs to point somewhere.
-    private func expressionSpans() -> [Int: Span] {
-        var spans: [Int: Span] = [:]
-        let walk = Walk(onExpr: { e in spans[e.id] = e.span })
+    /// Every expression of the program and its modules, by id: built only when an error
+    /// found after solving needs to point somewhere.
+    private func expressionsByID() -> [Int: Expr] {
+        var expressions: [Int: Expr] = [:]
+        let walk = Walk(onExpr: { e in expressions[e.id] = e })
         for module in [program.program] + program.modules { try? walk.block(module.module.block) }
-        return spans
+        return expressions
     }
 }
 

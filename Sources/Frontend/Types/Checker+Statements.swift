@@ -99,8 +99,8 @@ extension Checker {
                                              .function(params: [.init("names", .list(names))], result: .bool)],
                           name: "the names of \(what)", span: span)
         } else {
-            try unify(store.make(.list(store.make(.str))), t,
-                      Reason(span: span, what: "the name of \(what) (a list, since the name is not statically a string)"))
+            try unify(t, store.make(.list(store.make(.str))),
+                      Reason(span: span, what: "the name of \(what) (a list, since the name is not statically a string)", foundFirst: true))
         }
     }
 

@@ -34,6 +34,9 @@ final class Checker {
     struct Reason {
         var span: Span
         var what: String
+        /// The call passed (found, expected): upstream words some clashes found-side first
+        /// (`str != list` for a resource name that must be a list); the note stays right.
+        var foundFirst = false
     }
 
     init(program: ResolvedProgram, catalog: Catalog, sources: SourceMap) {
@@ -72,8 +75,9 @@ final class Checker {
             try store.unify(expected, found)
         } catch {
             let why = reason()
+            let (wanted, got) = why.foundFirst ? (found, expected) : (expected, found)
             throw Diagnostic(.type, error.message, at: why.span,
-                             notes: ["expected \(store.describe(expected)) for \(why.what), found \(store.describe(found))"])
+                             notes: ["expected \(store.describe(wanted)) for \(why.what), found \(store.describe(got))"])
         }
     }
 

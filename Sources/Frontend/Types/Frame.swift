@@ -14,7 +14,8 @@ public final class Frame: @unchecked Sendable {
     /// Types of the expressions evaluated in this instance, by `Expr.id`.
     var expressions: [Int: TypeVar] = [:]
     /// Instances created here, by the id of what created them: include statements, calls
-    /// of `func`s (the call expression), lambda literals, loop statements.
+    /// of `func`s (the call expression), lambda literals, loop statements; a module imported
+    /// inside a block is under the negated id of its unit.
     public internal(set) var children: [Int: Frame] = [:]
     /// The instantiated signature of each builtin call made here, by call expression id.
     var builtinCalls: [Int: TypeVar] = [:]

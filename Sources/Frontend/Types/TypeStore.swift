@@ -30,14 +30,24 @@ enum Term: Equatable {
 /// `struct fields differ`, `func arg count differs`), with the two innermost clashing types.
 struct UnifyFailure: Error {
     var message: String
+    /// The clashing kinds, expected first, when the clash is between two kinds.
+    var kinds: (expected: String, found: String)?
+
+    /// Upstream's wording for clashes found while applying a solution:
+    /// `base kind does not match (bool != float)`.
+    var baseKindMessage: String {
+        kinds.map { "base kind does not match (\($0.expected) != \($0.found))" } ?? message
+    }
 }
 
-/// Type variables in a union-find forest with path halving and union by rank, so a
-/// program's constraints unify in near-linear time. Each class may carry a `Term`
+/// Type variables in a union-find forest with union by rank (trees stay O(log n) deep, so
+/// `find` needs no path compression and every change is a `link`), so a program's
+/// constraints unify in near-linear time. Each class may carry a `Term`
 /// (a known constructor whose children are variables). The occurs check is not done per
 /// binding (that would be quadratic); `findCycle` checks the final solution once.
 ///
-/// Trial unification (`canUnify`) records every change in a trail and rolls it back.
+/// Every `unify` records its links in a trail: a failed unification is rolled back whole,
+/// so errors describe the types as they were, and `canUnify` always rolls back.
 ///
 /// A struct, so the checker pays one exclusivity check per operation rather than one per
 /// array access.
@@ -46,7 +56,8 @@ struct TypeStore {
     private var rank: [UInt8] = []
     private var terms: [Term?] = []
     /// Changes to undo when a trial ends: (variable, old parent, old rank, old term).
-    private var trail: [(TypeVar, TypeVar, UInt8, Term?)]?
+    /// Changes made by the current `unify`: (variable, old parent, old rank, old term).
+    private var trail: [(TypeVar, TypeVar, UInt8, Term?)] = []
 
     var count: Int { parent.count }
 
@@ -71,27 +82,29 @@ struct TypeStore {
         return x
     }
 
-    /// The representative of `v`'s class (path halving).
-    mutating func find(_ v: TypeVar) -> TypeVar {
-        var x = v
-        while parent[Int(x)] != x {
-            let grand = parent[Int(parent[Int(x)])]
-            if trail == nil { parent[Int(x)] = grand }  // no compression during trials: keeps undo simple
-            x = grand
-        }
-        return x
-    }
+    /// The representative of `v`'s class.
+    func find(_ v: TypeVar) -> TypeVar { root(v) }
 
     /// The known structure of `v`, if any.
     func term(_ v: TypeVar) -> Term? { terms[Int(root(v))] }
 
     private mutating func record(_ v: TypeVar) {
-        trail?.append((v, parent[Int(v)], rank[Int(v)], terms[Int(v)]))
+        trail.append((v, parent[Int(v)], rank[Int(v)], terms[Int(v)]))
     }
 
     /// Makes `a` and `b` equal. On a clash, throws with the innermost pair of kinds,
-    /// written `expected != found` (`a` is the expected side).
+    /// written `expected != found` (`a` is the expected side), and changes nothing.
     mutating func unify(_ a: TypeVar, _ b: TypeVar) throws(UnifyFailure) {
+        trail.removeAll(keepingCapacity: true)
+        do {
+            try unifyRecorded(a, b)
+        } catch {
+            rollBack()
+            throw error
+        }
+    }
+
+    private mutating func unifyRecorded(_ a: TypeVar, _ b: TypeVar) throws(UnifyFailure) {
         var work: [(TypeVar, TypeVar)] = [(a, b)]
         while let (x, y) = work.popLast() {
             let rx = find(x)
@@ -104,6 +117,15 @@ struct TypeStore {
             }
             link(rx, ry, term: tx ?? ty)
         }
+    }
+
+    private mutating func rollBack() {
+        for (v, p, r, t) in trail.reversed() {
+            parent[Int(v)] = p
+            rank[Int(v)] = r
+            terms[Int(v)] = t
+        }
+        trail.removeAll(keepingCapacity: true)
     }
 
     private func pushChildren(_ tx: Term, _ ty: Term, into work: inout [(TypeVar, TypeVar)]) throws(UnifyFailure) {
@@ -122,7 +144,7 @@ struct TypeStore {
             work.append((r1, r2))
             for (p, q) in zip(p1, p2).reversed() { work.append((p, q)) }
         default:
-            throw UnifyFailure(message: "type error: \(tx.kindName) != \(ty.kindName)")
+            throw UnifyFailure(message: "type error: \(tx.kindName) != \(ty.kindName)", kinds: (tx.kindName, ty.kindName))
         }
     }
 
@@ -141,18 +163,10 @@ struct TypeStore {
 
     /// Whether `a` and `b` could be unified now, leaving the store unchanged.
     mutating func canUnify(_ a: TypeVar, _ b: TypeVar) -> Bool {
-        let outer = trail
-        trail = []
-        defer {
-            for (v, p, r, t) in trail!.reversed() {
-                parent[Int(v)] = p
-                rank[Int(v)] = r
-                terms[Int(v)] = t
-            }
-            trail = outer
-        }
+        trail.removeAll(keepingCapacity: true)
+        defer { rollBack() }
         do {
-            try unify(a, b)
+            try unifyRecorded(a, b)
             return true
         } catch {
             return false

@@ -37,9 +37,9 @@ extension Registry {
                 continue
             }
             // Value kind first, then the verb's: corpus graph/convert0 expects `str != int` for `%d` given "51820".
-            if let value = site.constant(index), kindName(of: value) != type.kindName {
+            if let value = site.constant(index), value.kindName != type.kindName {
                 throw BuiltinInferenceError(
-                    "inconsistent type at arg index \(index): type error: \(kindName(of: value)) != \(type.kindName)")
+                    "inconsistent type at arg index \(index): type error: \(value.kindName) != \(type.kindName)")
             }
             params.append(.init(argumentName(offset), type))
         }
@@ -113,19 +113,6 @@ extension Registry {
             return try MclType(parsing: text)
         } catch {
             preconditionFailure("bad type string `\(text)` in the registry: \(error)")
-        }
-    }
-
-    /// The kind name of a value, as `MclType.kindName` spells it (`str`, `list`…).
-    private static func kindName(of value: Value) -> String {
-        switch value {
-        case .bool: "bool"
-        case .str: "str"
-        case .int: "int"
-        case .float: "float"
-        case .list: "list"
-        case .map: "map"
-        case .struct: "struct"
         }
     }
 }
