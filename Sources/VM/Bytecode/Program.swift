@@ -85,12 +85,16 @@ public struct Template: Sendable, Equatable {
     public var result: NodeRef?
     /// The greatest node height in the template (params are 0).
     public var maxHeight: Int
-    public init(paramCount: Int, firstNode: Int, nodeCount: Int, result: NodeRef?, maxHeight: Int) {
+    /// For a lambda's template, its function type (index into `Program.types`): what the
+    /// function values it makes print as.
+    public var functionType: Int?
+    public init(paramCount: Int, firstNode: Int, nodeCount: Int, result: NodeRef?, maxHeight: Int, functionType: Int? = nil) {
         self.paramCount = paramCount
         self.firstNode = firstNode
         self.nodeCount = nodeCount
         self.result = result
         self.maxHeight = maxHeight
+        self.functionType = functionType
     }
 }
 

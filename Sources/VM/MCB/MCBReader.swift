@@ -71,14 +71,16 @@ public enum MCBReader {
         try finish(r)
 
         r = section("TMPL")
-        for _ in 0..<(try r.count("template", minimumSize: 20)) {
+        for _ in 0..<(try r.count("template", minimumSize: 24)) {
             let paramCount = Int(try r.u32())
             let first = Int(try r.u32())
             let count = Int(try r.u32())
             let result = try r.u32()
             let maxHeight = Int(try r.u32())
+            let functionType = try r.optionalIndex(below: program.types.count, "template type")
             program.templates.append(Template(paramCount: paramCount, firstNode: first, nodeCount: count,
-                                              result: result == MCBFormat.none ? nil : NodeRef(raw: result), maxHeight: maxHeight))
+                                              result: result == MCBFormat.none ? nil : NodeRef(raw: result), maxHeight: maxHeight,
+                                              functionType: functionType))
         }
         try finish(r)
 

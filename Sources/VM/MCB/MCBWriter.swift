@@ -47,6 +47,7 @@ public enum MCBWriter {
             templates.u32(template.nodeCount)
             templates.u32(template.result?.raw ?? MCBFormat.none)
             templates.u32(template.maxHeight)
+            templates.optional(template.functionType)
         }
 
         var nodes = ByteWriter()
