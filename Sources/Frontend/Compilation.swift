@@ -1,4 +1,5 @@
 import Foundation
+import IR
 import VM
 
 /// One run of the frontend over a program: parse (with interpolation and the structural
@@ -27,7 +28,23 @@ public final class Compilation {
         let resolved = try Resolver(catalog: catalog, loader: loader).run(main)
         let checker = Checker(program: resolved, catalog: catalog, sources: sources)
         let frame = try checker.run()
-        return CheckedProgram(resolved: resolved, root: frame, types: checker.store, root: root)
+        return CheckedProgram(resolved: resolved, root: frame, moduleFrames: checker.moduleFrames, types: checker.store, root: root)
+    }
+}
+
+extension Compilation {
+    /// Checks the program at `path`, lowers it to IR and optimizes it. `fold` computes pure
+    /// builtins on constants (the Runtime's implementations, handed in by the CLI).
+    public func lower(path: String, fold: BuiltinFolder?) throws(Diagnostic) -> IRProgram {
+        let checked = try check(path: path)
+        let ir = Lower.run(checked, sources: sources)
+        Optimize.run(ir, fold: fold)
+        return ir
+    }
+
+    /// Compiles the program at `path` into a VM program (what `.mcb` files hold).
+    public func compile(path: String, fold: BuiltinFolder?) throws(Diagnostic) -> Program {
+        Codegen.generate(try lower(path: path, fold: fold))
     }
 }
 
@@ -36,15 +53,29 @@ public struct CheckedProgram: @unchecked Sendable {
     public let resolved: ResolvedProgram
     /// The instance of the program; every include, func call, lambda and loop below it.
     public let root: Frame
+    /// The single instance of each top-level module, by unit id.
+    let moduleFrames: [Int: Frame]
     let types: TypeStore
     /// The deploy root folder.
     public let deployRoot: String
 
-    init(resolved: ResolvedProgram, root: Frame, types: TypeStore, root deployRoot: String) {
+    init(resolved: ResolvedProgram, root: Frame, moduleFrames: [Int: Frame], types: TypeStore, root deployRoot: String) {
         self.resolved = resolved
         self.root = root
+        self.moduleFrames = moduleFrames
         self.types = types
         self.deployRoot = deployRoot
+    }
+
+    /// The function type of a lambda literal evaluated in `frame`.
+    public func type(ofLambda lambda: Lambda, in frame: Frame) -> MclType? {
+        guard let inner = frame.children[lambda.id] else { return nil }
+        var params: [MclType.FunctionParam] = []
+        for (decl, param) in zip(inner.unit.params, lambda.params) {
+            guard let t = inner.values[decl.id].flatMap({ types.resolved($0) }) else { return nil }
+            params.append(.init(param.name, t))
+        }
+        return type(of: lambda.body, in: inner).map { .function(params: params, result: $0) }
     }
 
     /// The solved type of an expression evaluated in `frame`.

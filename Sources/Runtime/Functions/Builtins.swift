@@ -18,5 +18,7 @@ enum Builtins {
     }()
 
     /// The per-family tables merged into `functions`.
-    static let tables: [[String: BuiltinFunction]] = []
+    static let tables: [[String: BuiltinFunction]] = [
+        core, collections, fmt, convert, encoding, strings, math, net, datetime, os, sys, example, test,
+    ]
 }

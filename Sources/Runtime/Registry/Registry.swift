@@ -30,6 +30,10 @@ public enum Registry {
         }
     }
 
+    /// Resource kinds by name.
+    public static let kindsByName: [String: ResourceKindDescriptor] =
+        Dictionary(resourceKinds.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The table rows behind `builtins`.
     static let builtinEntries: [BuiltinEntry] =
         coreBuiltins + textBuiltins + systemBuiltins + worldBuiltins

@@ -67,32 +67,13 @@ extension VirtualMachine {
                 }
             case .move:
                 registers[a] = registers[Instruction.b(word)]
-            case .addInt, .subInt, .mulInt:
-                guard case .int(let x) = registers[Instruction.b(word)], case .int(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                registers[a] = .int(op == .addInt ? x &+ y : op == .subInt ? x &- y : x &* y)
-            case .divInt:
-                guard case .int(let x) = registers[Instruction.b(word)], case .int(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                guard y != 0 else { throw .catchable(RuntimeError("can't divide by zero", catchable: true)) }
-                registers[a] = .float(Double(x) / Double(y))
-            case .addFloat, .subFloat, .mulFloat, .divFloat:
-                guard case .float(let x) = registers[Instruction.b(word)], case .float(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                if op == .divFloat, y == 0 { throw .catchable(RuntimeError("can't divide by zero", catchable: true)) }
-                registers[a] = .float(op == .addFloat ? x + y : op == .subFloat ? x - y : op == .mulFloat ? x * y : x / y)
+            case .addInt, .subInt, .mulInt, .divInt, .addFloat, .subFloat, .mulFloat, .divFloat,
+                 .equal, .notEqual, .lessInt, .lessEqualInt, .lessFloat, .lessEqualFloat, .and, .or, .index, .contains:
+                registers[a] = try binary(op, registers[Instruction.b(word)], registers[Instruction.c(word)])
             case .concat:
-                registers[a] = .str(try concatenate(from: Instruction.b(word), count: Instruction.c(word)))
-            case .equal:
-                registers[a] = .bool(registers[Instruction.b(word)] == registers[Instruction.c(word)])
-            case .notEqual:
-                registers[a] = .bool(registers[Instruction.b(word)] != registers[Instruction.c(word)])
-            case .lessInt, .lessEqualInt:
-                guard case .int(let x) = registers[Instruction.b(word)], case .int(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                registers[a] = .bool(op == .lessInt ? x < y : x <= y)
-            case .lessFloat, .lessEqualFloat:
-                guard case .float(let x) = registers[Instruction.b(word)], case .float(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                registers[a] = .bool(op == .lessFloat ? x < y : x <= y)
-            case .and, .or:
-                guard case .bool(let x) = registers[Instruction.b(word)], case .bool(let y) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                registers[a] = .bool(op == .and ? x && y : x || y)
+                let b = Instruction.b(word)
+                guard let joined = Operators.concat(registers[b..<b + Instruction.c(word)]) else { throw typeMismatch(op) }
+                registers[a] = joined
             case .not:
                 guard case .bool(let x) = registers[Instruction.b(word)] else { throw typeMismatch(op) }
                 registers[a] = .bool(!x)
@@ -108,14 +89,9 @@ extension VirtualMachine {
                 guard case .struct(let fields) = program.types[Instruction.ax(program.code[first + pc + 1])] else { throw typeMismatch(op) }
                 registers[a] = .struct(.init(names: fields.map(\.name), values: Array(registers[b..<b + Instruction.c(word)])))
                 pc += 1
-            case .index:
-                registers[a] = try lookup(registers[Instruction.b(word)], registers[Instruction.c(word)])
             case .field:
                 guard case .struct(let s) = registers[Instruction.b(word)], Instruction.c(word) < s.values.count else { throw typeMismatch(op) }
                 registers[a] = s.values[Instruction.c(word)]
-            case .contains:
-                guard case .list(let items) = registers[Instruction.c(word)] else { throw typeMismatch(op) }
-                registers[a] = .bool(items.contains(registers[Instruction.b(word)]))
             case .callBuiltin:
                 let b = Instruction.b(word)
                 let builtin = Instruction.ax(program.code[first + pc + 1])
@@ -143,30 +119,17 @@ extension VirtualMachine {
         .fatal(RuntimeError("internal error: operands of `\(op)` have the wrong types"))
     }
 
-    private func concatenate(from b: Int, count: Int) throws(Raised) -> String {
-        var out = ""
-        for r in b..<b + count {
-            guard case .str(let s) = registers[r] else { throw typeMismatch(.concat) }
-            out += s
+    /// A binary operator through `Operators`, its errors as `Raised`.
+    @inline(__always)
+    private func binary(_ op: Opcode, _ x: Value, _ y: Value) throws(Raised) -> Value {
+        let result: Value?
+        do {
+            result = try Operators.binary(op, x, y)
+        } catch {
+            throw .catchable(error)
         }
-        return out
-    }
-
-    /// `x[i]`: a list index or a map key, with upstream's catchable messages.
-    private func lookup(_ container: Value, _ key: Value) throws(Raised) -> Value {
-        switch (container, key) {
-        case (.list(let items), .int(let i)):
-            if i < 0 { throw .catchable(.catchable("list index negative, got: \(i)")) }
-            guard i < items.count else {
-                throw .catchable(.catchable("list index not present, got: \(i), len is: \(items.count), in: \(container)"))
-            }
-            return items[Int(i)]
-        case (.map(let map), _):
-            guard let v = map[key] else { throw .catchable(.catchable("map key not present, want: \(key) in \(container)")) }
-            return v
-        default:
-            throw typeMismatch(.index)
-        }
+        guard let result else { throw typeMismatch(op) }
+        return result
     }
 
     /// Calls a function builtin; its catchable errors may be handled, others are fatal.

@@ -1,0 +1,61 @@
+import Foundation
+import VM
+
+/// The Runtime as the VM's host (spec/host-interface.md): builtins and resource kinds from
+/// the registry, with this process's context (hostname, deploy tree, state folder).
+public final class RuntimeHost: VM.Host {
+    public struct Configuration: Sendable {
+        /// What `$hostname` holds.
+        public var hostname: String
+        /// The deploy tree's folder on disk (where `deploy.readfile("/files/x")` reads).
+        public var deployRoot: String
+        /// The local state prefix (`deploy.directory` mirrors into `<prefix>/vardir/directory/`).
+        public var prefix: String
+
+        public init(hostname: String, deployRoot: String, prefix: String) {
+            self.hostname = hostname
+            self.deployRoot = deployRoot
+            self.prefix = prefix
+        }
+    }
+
+    public let configuration: Configuration
+    /// Called with each new resource graph.
+    public var onGraph: ((ResourceGraph) -> Void)?
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    private static let descriptors: [String: BuiltinDescriptor] =
+        Dictionary(Registry.builtins.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let kinds: [String: ResourceKindDescriptor] =
+        Dictionary(Registry.resourceKinds.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+
+    public func builtin(named name: String, signature: MclType) -> BuiltinBinding? {
+        if name == "_hostname" {
+            let hostname = configuration.hostname
+            return .function { _ in .str(hostname) }
+        }
+        guard let descriptor = Self.descriptors[name] else { return nil }
+        // Deploy functions take the calling code's deploy base as a hidden first argument.
+        var checked = signature
+        if descriptor.module == "deploy", case .function(let params, let result) = signature, params.first?.type == .str {
+            checked = .function(params: Array(params.dropFirst()), result: result)
+        }
+        guard SignatureMatching.fits(checked, descriptor.typing) else { return nil }
+        if let deploy = DeployFunctions(configuration: configuration).binding(name) { return deploy }
+        if let special = SignatureSpecific.binding(name, signature: signature) { return special }
+        if name == "golang.template" { return .function(GolangTemplateBuiltin.body) }
+        if let function = Builtins.functions[name] { return .function(function) }
+        if let stream = StreamBuiltins.all[name] { return .stream(stream) }
+        return .unimplemented
+    }
+
+    public func resourceKind(named kind: String) -> ResourceKindDescriptor? { Self.kinds[kind] }
+
+    public func graphChanged(_ graph: ResourceGraph) { onGraph?(graph) }
+
+    /// A descriptor by qualified name, for tools.
+    public static func descriptor(_ name: String) -> BuiltinDescriptor? { descriptors[name] }
+}

@@ -1,0 +1,42 @@
+import VM
+
+/// Builtins whose implementation depends on the type a call site uses: the result type
+/// decides what to return (`math.fortytwo` as int or float, `value.get` of any type).
+enum SignatureSpecific {
+    static func binding(_ name: String, signature: MclType) -> BuiltinBinding? {
+        guard case .function(_, let result) = signature else { return nil }
+        switch name {
+        case "math.fortytwo":
+            let value: Value = result == .float ? .float(42) : .int(42)
+            return .function { _ in value }
+        case "value.get", "value.get_bool", "value.get_str", "value.get_int", "value.get_float":
+            // The local value store comes with issue 4: until a `value` resource has stored
+            // something, upstream also reports `ready: false` with a zero value.
+            guard case .struct(let fields) = result, let valueType = fields.first?.type else { return nil }
+            let notReady = Value.struct(.init(names: ["value", "ready"], values: [zero(of: valueType), .bool(false)]))
+            return .stream { _, sink in
+                sink.emit(notReady)
+                return StreamTask()
+            }
+        case "history":
+            // Without samples yet, history returns the current value (functions.md §6).
+            return .function { args in args[0] }
+        default:
+            return nil
+        }
+    }
+
+    /// The zero value of a type: `""`, `0`, `false`, empty containers, a struct of zeros.
+    static func zero(of type: MclType) -> Value {
+        switch type {
+        case .bool: .bool(false)
+        case .str: .str("")
+        case .int: .int(0)
+        case .float: .float(0)
+        case .list: .list([])
+        case .map: .map(.init(pairs: []))
+        case .struct(let fields): .struct(.init(names: fields.map(\.name), values: fields.map { zero(of: $0.type) }))
+        default: .str("")
+        }
+    }
+}
