@@ -3,7 +3,7 @@
 /// Maps keep their entries sorted by key (the order of `Value.ordering`), so equal maps
 /// are equal arrays, printing needs no sort, and lookups are binary searches.
 /// Structs keep their fields in type order.
-public indirect enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable {
     case bool(Bool)
     case str(String)
     case int(Int64)
@@ -85,6 +85,18 @@ public indirect enum Value: Sendable, Hashable {
         /// The value of field `name`, or nil when the struct has no such field.
         public subscript(name: String) -> Value? {
             names.firstIndex(of: name).map { values[$0] }
+        }
+    }
+
+    /// Heap bytes behind the value (string and container storage), an estimate.
+    public var heapBytes: Int {
+        switch self {
+        case .bool, .int, .float: return 0
+        case .str(let s): return s.utf8.count > 15 ? s.utf8.count + 32 : 0  // short strings are inline
+        case .list(let items): return 32 + items.count * MemoryLayout<Value>.stride + items.reduce(0) { $0 + $1.heapBytes }
+        case .map(let map): return 64 + map.count * 2 * MemoryLayout<Value>.stride + (map.keys + map.values).reduce(0) { $0 + $1.heapBytes }
+        case .struct(let s): return 64 + s.values.count * (MemoryLayout<Value>.stride + 16) + s.values.reduce(0) { $0 + $1.heapBytes }
+        case .function(let f): return 32 + f.captures.reduce(0) { $0 + MemoryLayout<Value>.stride + $1.heapBytes }
         }
     }
 

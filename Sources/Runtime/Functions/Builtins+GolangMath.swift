@@ -23,7 +23,7 @@ extension Builtins {
     /// The `func(x float) float` functions.
     private static let unaryMath: [String: @Sendable (Double) -> Double] = [
         "abs": { Swift.abs($0) }, "acos": { acos($0) }, "acosh": { acosh($0) }, "asin": { asin($0) },
-        "asinh": { asinh($0) }, "atan": { atan($0) }, "atanh": { atanh($0) }, "cbrt": { cbrt($0) },
+        "asinh": { asinh($0) }, "atan": { atan($0) }, "atanh": { atanh($0) }, "cbrt": { FloatMath.cbrt($0) },
         "ceil": { ceil($0) }, "cos": { cos($0) }, "cosh": { cosh($0) }, "erf": { erf($0) }, "erfc": { erfc($0) },
         "erfcinv": { FloatMath.erfinv(1 - $0) }, "erfinv": { FloatMath.erfinv($0) }, "exp": { exp($0) },
         "exp_2": { exp2($0) }, "expm_1": { expm1($0) }, "floor": { floor($0) }, "gamma": { tgamma($0) },

@@ -111,7 +111,8 @@ extension Builtins {
     /// Go's `net.SplitHostPort`: `host:port` or `[host]:port`, with Go's errors
     /// (`address x: missing port in address`), all catchable.
     static func splitHostPort(_ text: String) throws(RuntimeError) -> (String, String) {
-        func failure(_ why: String) -> RuntimeError { .catchable("address \(text): \(why)") }
+        // Go's `AddrError` names the address only when there is one.
+        func failure(_ why: String) -> RuntimeError { .catchable(text.isEmpty ? why : "address \(text): \(why)") }
         let s = Array(text.utf8)
         guard let colon = s.lastIndex(of: UInt8(ascii: ":")) else { throw failure("missing port in address") }
         var host: ArraySlice<UInt8>

@@ -20,5 +20,6 @@ enum Builtins {
     /// The per-family tables merged into `functions`.
     static let tables: [[String: BuiltinFunction]] = [
         core, collections, fmt, convert, encoding, strings, math, net, datetime, os, sys, example, test,
+        golangStrings, golangStrconv, golangMath, golangPath, golangOS, golangRuntime,
     ]
 }

@@ -14,9 +14,9 @@ private let libmYn: @Sendable (Int32, Double) -> Double = { yn($0, $1) }
 /// as Go writes them. The rest of `golang/math` calls libm directly (Go's own versions agree
 /// with it on special cases; the last bit of a transcendental result may differ).
 enum FloatMath {
-    /// Go's `Log10`: `log(x) * (1/ln 10)`, so `Log10(1000)` is `2.9999999999999996` as in Go,
-    /// not libm's exact `3`.
-    static func log10(_ x: Double) -> Double { libmLog(x) * (1 / 2.30258509299404568401799145468436420760110148862877297603332790) }
+    /// Go's `Log10`: `log(x) * (1/ln 10)`, the constant rounded once as Go's constant
+    /// arithmetic does, so `Log10(1e15)` is `14.999999999999998` as in Go, not libm's `15`.
+    static func log10(_ x: Double) -> Double { libmLog(x) * 0.43429448190325182765112891891660508229439700580366656611 }
 
     /// Go's `Log2`: exact for powers of two, else `log(frac)/ln 2 + exp`.
     static func log2(_ x: Double) -> Double {
@@ -24,7 +24,32 @@ enum FloatMath {
         let exponent = Double(x.exponent + 1)
         let fraction = x.significand / 2  // in [0.5, 1)
         if fraction == 0.5 { return exponent - 1 }
-        return libmLog(fraction) * (1 / 0.693147180559945309417232121458176568075500134360255254120680009) + exponent
+        return libmLog(fraction) * 1.44269504088896340735992468100189213742664595415298593413 + exponent  // 1/ln 2
+    }
+
+    /// Go's `Cbrt` (FreeBSD's `s_cbrt.c`): exact for perfect cubes (`Cbrt(27)` is 3, where
+    /// glibc gives 3.0000000000000004).
+    static func cbrt(_ value: Double) -> Double {
+        if value == 0 || !value.isFinite { return value }
+        let x = abs(value)
+        // A rough cube root to 5 bits from the exponent, scaling subnormals up first.
+        var t = Double(bitPattern: x.bitPattern / 3 + (715_094_163 << 32))
+        if x < 2.22507385850720138309e-308 {
+            t = Double(bitPattern: (x * 0x1p54).bitPattern / 3 + (696_219_795 << 32))
+        }
+        // To 23 bits.
+        var r = t * t / x
+        var s = 5.42857142857142815906e-01 + r * t
+        t *= 3.57142857142857150787e-01 + 1.60714285714285720630e+00
+            / (s + 1.41428571428571436819e+00 + -7.05306122448979611050e-01 / s)
+        // Chop to 22 bits, rounded up, then one Newton step to 53 bits.
+        t = Double(bitPattern: (t.bitPattern & (0xF_FFFF_FFFC << 28)) + (1 << 30))
+        s = t * t
+        r = x / s
+        let w = t + t
+        r = (r - t) / (w + r)
+        t += t * r
+        return value < 0 ? -t : t
     }
 
     /// Go's `Hypot`: `p·√(1+(q/p)²)` with `p ≥ q`; `+Inf` if either is infinite, even with NaN.

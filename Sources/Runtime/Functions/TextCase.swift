@@ -1,3 +1,5 @@
+import Foundation
+
 /// Go's per-rune Unicode rules for case and white space (`unicode.ToUpper`, `ToLower`,
 /// `ToTitle`, `IsSpace`, `strings.EqualFold`), shared by the strings and golang/strings
 /// builtins.
@@ -46,15 +48,19 @@ enum TextCase {
         scalar.properties.isWhitespace
     }
 
-    /// Go's `strings.EqualFold`: equal under simple case folding, rune by rune. Two runes
-    /// fold together when they are equal or have the same lower case of their upper case,
-    /// which puts `k`, `K` and the Kelvin sign, or `σ`, `ς` and `Σ`, in one class as Go's
-    /// `SimpleFold` orbits do.
+    /// Go's `strings.EqualFold`: equal under case folding, rune by rune. Go compares simple
+    /// case-folding orbits; here each rune's full folding is compared (Foundation's), which
+    /// puts the same runes together (`k`, `K`, the Kelvin sign; `ß` and `ẞ`; `σ`, `ς`, `Σ`)
+    /// and keeps Turkish `ı` and `İ` apart from `i` and `I`, as Go does.
     static func equalFold(_ a: String, _ b: String) -> Bool {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         guard x.count == y.count else { return false }
-        return zip(x, y).allSatisfy { p, q in p == q || lower(upper(p)) == lower(upper(q)) }
+        return zip(x, y).allSatisfy { p, q in p == q || fold(p) == fold(q) }
+    }
+
+    private static func fold(_ scalar: Unicode.Scalar) -> String {
+        String(scalar).folding(options: .caseInsensitive, locale: nil)
     }
 
     /// Go's `strings.Title` (deprecated upstream, kept by the generated wrappers): title-cases

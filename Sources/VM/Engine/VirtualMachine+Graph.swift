@@ -24,6 +24,10 @@ extension VirtualMachine {
                 try declare(kind: program.kinds[kindIndex].kind, slots: slots, entries: entries, position: where_,
                             into: &resources, edges: &edges)
             case .edge(let halves):
+                // A corrupt body may return fewer names than halves (MutationTests).
+                guard slots.count == halves.count else {
+                    throw VMFailure(error: RuntimeError("internal error: an edge's values do not match its halves", position: where_))
+                }
                 for (i, pair) in zip(halves, halves.dropFirst()).enumerated() {
                     for from in try names(slots[i], where_) {
                         for to in try names(slots[i + 1], where_) {

@@ -9,6 +9,8 @@ extension VirtualMachine {
         height += [Int32](repeating: 0, count: extra)
         values += [NodeValue](repeating: .pending, count: extra)
         live += [Bool](repeating: false, count: extra)
+        isOutput += [Bool](repeating: false, count: extra)
+        externalDependents += [[Int32]](repeating: [], count: extra)
         queue.grow(to: n)
     }
 
@@ -52,11 +54,12 @@ extension VirtualMachine {
             live[Int(node)] = true
             pendingCount += 1
             for ref in program.nodes[s].inputs where ref.isParam {
-                externalDependents[params[ref.index], default: []].append(node)
+                externalDependents[Int(params[ref.index])].append(node)
             }
             switch program.nodes[s].kind {
             case .resource, .edge, .assert:
                 outputs.insert(node)
+                isOutput[Int(node)] = true
                 outputsChanged = true
             default: break
             }
@@ -84,10 +87,10 @@ extension VirtualMachine {
         switch kind {
         case .constant: break
         case .element(let source, _, _):
-            externalDependents[source, default: []].append(node)
+            externalDependents[Int(source)].append(node)
             queue.add(node, height: h)
         case .collector(_, let inputs):
-            for input in inputs { externalDependents[input, default: []].append(node) }
+            for input in inputs { externalDependents[Int(input)].append(node) }
             queue.add(node, height: h)
         }
         return node
@@ -103,11 +106,10 @@ extension VirtualMachine {
         for instance in owned.instances { release(instance: instance, dead: &dead, touched: &touched, links: &links) }
         for node in owned.synthetic { releaseSynthetic(node, dead: &dead, touched: &touched) }
         for (source, dependent) in links where !dead.contains(source) {
-            externalDependents[source]?.removeAll { $0 == dependent }
+            externalDependents[Int(source)].removeAll { $0 == dependent }
         }
         for node in touched where !dead.contains(node) {
-            externalDependents[node]?.removeAll { dead.contains($0) }
-            if externalDependents[node]?.isEmpty == true { externalDependents[node] = nil }
+            externalDependents[Int(node)].removeAll { dead.contains($0) }
         }
     }
 
@@ -147,11 +149,12 @@ extension VirtualMachine {
         dead.insert(node)
         if let stream = streams.removeValue(forKey: node) { stream.handle?.stop() }
         if outputs.remove(node) != nil { outputsChanged = true }
+        isOutput[Int(node)] = false
         queue.remove(node)
         if case .pending = values[Int(node)] { pendingCount -= 1 }
         values[Int(node)] = .pending
         live[Int(node)] = false
-        externalDependents[node] = nil
+        externalDependents[Int(node)] = []
     }
 
     /// Raises `node` to at least height `h`, and its dependents above it, so that it is

@@ -107,7 +107,7 @@ extension VirtualMachine {
         for local in staticConsumers[Int(spec[Int(structure)])] {
             let join = first + local
             guard case .join = program.nodes[Int(spec[Int(join)])].kind else { continue }
-            externalDependents[result, default: []].append(join)
+            externalDependents[Int(result)].append(join)
             children[structure]?.links.append((result, join))
             raiseHeight(join, atLeast: height[Int(result)] + 1)
             queue.add(join, height: height[Int(join)])

@@ -55,7 +55,7 @@ public final class VirtualMachine {
     let staticConsumers: [[Int32]]
     /// Consumers added at run time: child instances reading a parameter bound to a node,
     /// joins, element extractors, collectors.
-    var externalDependents: [Int32: [Int32]] = [:]
+    var externalDependents: [[Int32]] = []
     /// Nodes that are not template nodes: constants, element extractors, collectors.
     var synthetic: [Int32: Synthetic] = [:]
 
@@ -74,12 +74,17 @@ public final class VirtualMachine {
     var pendingCount = 0
     /// Live output nodes (resources, edges, asserts).
     var outputs: Set<Int32> = []
+    /// Per node: whether it is an output (the set's membership test, without hashing).
+    var isOutput: [Bool] = []
     /// Whether an output changed (or appeared or went away) since the last graph.
     var outputsChanged = true
     var stabilizations = 0
     /// Nodes recomputed by the last `stabilize()`, in order, when `recordRecomputes` is set.
     public private(set) var lastRecomputed: [Int32] = []
     public var recordRecomputes = false
+    /// Whether `stabilize()` hands the host a new graph when outputs change (benchmarks of
+    /// the dataflow alone turn it off and call `currentGraph()` when they want one).
+    public var deliversGraphs = true
     /// Scratch registers for bodies.
     var registers: [Value] = []
 
@@ -141,10 +146,15 @@ public final class VirtualMachine {
             if recordRecomputes { lastRecomputed.append(node) }
             try recompute(node)
         }
-        if isComplete && outputsChanged {
+        if deliversGraphs && isComplete && outputsChanged {
             outputsChanged = false
             host.graphChanged(try buildGraph())
         }
+    }
+
+    /// The resource graph of the current values (nil while the table is incomplete).
+    public func currentGraph() throws(VMFailure) -> ResourceGraph? {
+        isComplete ? try buildGraph() : nil
     }
 
     /// Applies the values streams have sent since the last call; true if any arrived.
@@ -179,7 +189,7 @@ public final class VirtualMachine {
         if case .pending = old { pendingCount -= 1 }
         if case .pending = new { pendingCount += 1 }
         values[Int(node)] = new
-        if outputs.contains(node) { outputsChanged = true }
+        if isOutput[Int(node)] { outputsChanged = true }
         forEachDependent(of: node) { queue.add($0, height: height[Int($0)]) }
     }
 
@@ -190,9 +200,7 @@ public final class VirtualMachine {
             let first = instances[Int(instanceOf[Int(node)])].firstNode
             for local in staticConsumers[Int(s)] { body(first + local) }
         }
-        if let external = externalDependents[node] {
-            for d in external { body(d) }
-        }
+        for d in externalDependents[Int(node)] { body(d) }
     }
 
     /// The byline of a node's span, for errors and tests.
@@ -206,6 +214,20 @@ public final class VirtualMachine {
         let span = program.spans[index]
         return "\(program.files[span.file]) @ \(span.line1):\(span.column1)-\(span.line2):\(span.column2)"
     }
+
+    /// Bytes the engine holds for its nodes: the per-node arrays (by capacity), dependent
+    /// lists, instances, and the values' own storage (strings and containers, estimated).
+    public func footprint() -> Int {
+        let perNode = MemoryLayout<Int32>.stride * 3 + MemoryLayout<NodeValue>.stride + 2 + MemoryLayout<[Int32]>.stride + 4
+        var bytes = spec.capacity * perNode
+        for list in externalDependents where !list.isEmpty { bytes += list.capacity * 4 + 32 }
+        for instance in instances { bytes += MemoryLayout<Instance>.stride + instance.params.capacity * 4 }
+        for value in values { if case .value(let v) = value { bytes += v.heapBytes } }
+        return bytes
+    }
+
+    /// Live nodes, template and synthetic (for tools and benchmarks).
+    public var liveNodeCount: Int { live.lazy.filter { $0 }.count }
 
     /// The node's current value (for tests and tools).
     public func value(ofNode node: Int32) -> NodeValue { values[Int(node)] }

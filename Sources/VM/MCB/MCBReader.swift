@@ -35,7 +35,8 @@ public enum MCBReader {
         func string(_ r: inout ByteReader) throws(LoadError) -> String { strings[try r.index(below: strings.count, "string")] }
         func type(_ r: inout ByteReader) throws(LoadError) -> MclType {
             let text = try string(&r)
-            do { return try MclType(parsing: text) } catch { throw r.fail("bad type `\(text)`") }
+            // Quoted: a corrupt type string may hold a newline, and the error is one line (MutationTests).
+            do { return try MclType(parsing: text) } catch { throw r.fail("bad type \(Value.str(text))") }
         }
 
         r = section("TYPE")
