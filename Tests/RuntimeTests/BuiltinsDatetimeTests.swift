@@ -63,6 +63,11 @@ import VM
         #expect(try call("datetime.weekday", .int(0)) == .str(TimeLayout.format(0, layout: "Monday", zone: .local).lowercased()))
     }
 
+    @Test func extremeTimesDoNotTrap() {
+        #expect(TimeLayout.goString(Int64.max, zone: .utc).hasSuffix(" +0000 UTC"))
+        #expect(TimeLayout.format(253_402_300_799, layout: "2006-01-02 15:04:05", zone: .utc) == "9999-12-31 23:59:59")
+    }
+
     @Test func negativeTimesAreFatal() {
         for name in ["datetime.hour", "datetime.weekday", "datetime.print"] {
             expectFailure(name, [.int(-1)], "epoch delta must be positive")

@@ -61,6 +61,8 @@ import VM
         expectFailure("encoding.decode_json", [.str(#"{"a" 1}"#), .str("map{str: int}")],
                       "could not decode JSON: invalid character '1' after object key")
         expectFailure("encoding.decode_json", [.str("[1, 2"), .str("[]int")], "could not decode JSON: unexpected EOF")
+        expectFailure("encoding.decode_json", [.str(String(repeating: "[", count: 1001)), .str("[]int")],
+                      "could not decode JSON: exceeded max depth")  // bounded recursion
         expectFailure("encoding.decode_json", [.str("1"), .str("func() int")], "cannot decode JSON as func() int")
         #expect(throws: RuntimeError.self) { try call("encoding.decode_json", .str("1"), .str("map{str")) }
     }

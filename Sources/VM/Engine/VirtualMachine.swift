@@ -99,7 +99,7 @@ public final class VirtualMachine {
         var bindings: [BuiltinBinding] = []
         for builtin in program.builtins {
             guard let binding = host.builtin(named: builtin.name, signature: builtin.signature) else {
-                throw LoadError("unknown builtin `\(builtin.name)` with signature \(builtin.signature)")
+                throw LoadError("unknown builtin \(Value.goQuote(builtin.name)) with signature \(Value.goQuote(builtin.signature.description))")
             }
             bindings.append(binding)
         }
@@ -107,10 +107,10 @@ public final class VirtualMachine {
             guard let known = host.resourceKind(named: kind.kind) else { continue }
             for param in kind.params {
                 guard let p = known.param(named: param.name) else {
-                    throw LoadError("resource kind `\(kind.kind)` has no param `\(param.name)`")
+                    throw LoadError("resource kind \(Value.goQuote(kind.kind)) has no param \(Value.goQuote(param.name))")
                 }
                 guard p.type == .variant || p.type == param.type else {
-                    throw LoadError("param `\(param.name)` of `\(kind.kind)` is \(p.type), the program was compiled for \(param.type)")
+                    throw LoadError("param \(Value.goQuote(param.name)) of \(Value.goQuote(kind.kind)) is \(p.type), the program was compiled for \(param.type)")
                 }
             }
         }
