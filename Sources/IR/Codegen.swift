@@ -4,7 +4,8 @@
 /// statement, when it is used other than exactly once in its template, when another
 /// template captures it, when it is its template's result, or when its one user needs node
 /// inputs (sources, structures, joins). Every other value is fused into the body of its
-/// one user, so an expression tree is one node and one register program.
+/// one user, so an expression tree is one node and one register program. Constants are
+/// loaded by each of their users unless a node must hold them.
 public enum Codegen {
     /// Bodies keep well below 256 registers; bigger trees are split into more nodes.
     static let maximumFusedValues = 120
@@ -102,6 +103,8 @@ public enum Codegen {
         }
         var root = values.indices.map { i -> Bool in
             let op = values[i].op
+            // A constant is loaded by each user rather than shared through a node.
+            if case .constant = op { return needsNode[i] }
             return op.isStructure || op.isStatement || needsNode[i] || uses[i] != 1 || {
                 switch op {
                 case .source, .join: return true
