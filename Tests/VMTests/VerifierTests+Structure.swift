@@ -163,6 +163,7 @@ extension VerifierTests {
 
 /// A host with one builtin (`known`: `func() int`) and one kind (`test`: `int64 int`).
 private final class TableHost: Host {
+    var interfaceVersion: Int { HostInterface.version }
     func builtin(named name: String, signature: MclType) -> BuiltinBinding? {
         name == "known" && signature == .function(params: [], result: .int) ? .function { _ in .int(42) } : nil
     }

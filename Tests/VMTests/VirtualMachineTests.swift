@@ -7,6 +7,7 @@ import Testing
 /// A host whose `datetime.now` and `os.readfile` streams the test drives by hand; every other
 /// builtin comes from the Runtime. Records the graphs it is handed.
 final class ManualHost: VM.Host, @unchecked Sendable {
+    var interfaceVersion: Int { HostInterface.version }
     let runtime = RuntimeHost(.init(hostname: "test", deployRoot: "/", prefix: NSTemporaryDirectory()))
     /// Sinks of the started `datetime.now` streams, in start order.
     var clocks: [StreamSink] = []

@@ -48,7 +48,7 @@ extension Builtins {
         guard !pad.isEmpty else {
             throw RuntimeError("cannot pad with an empty string to length \(length) (have \(have))")
         }
-        let copies = (Int(length) - have + pad.utf8.count - 1) / pad.utf8.count
+        let copies = (Int(length) - have - 1) / pad.utf8.count + 1  // rounded up, without overflow
         let padding = String(repeating: pad, count: copies)
         return left ? padding + text : text + padding
     }

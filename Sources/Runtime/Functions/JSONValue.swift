@@ -1,6 +1,6 @@
 /// A parsed JSON value that keeps each number's literal text, so that `decode_json` can
 /// tell `1` (an int) from `1.0` or `1e3` (not ints), as Go's `json.Number` does.
-indirect enum JSONValue: Equatable {
+indirect enum JSONValue {
     case null
     case bool(Bool)
     case number(String)
@@ -8,17 +8,6 @@ indirect enum JSONValue: Equatable {
     case array([JSONValue])
     /// Members in document order; a later duplicate key wins when looked up (Go's rule).
     case object([(key: String, value: JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): true
-        case (.bool(let a), .bool(let b)): a == b
-        case (.number(let a), .number(let b)), (.string(let a), .string(let b)): a == b
-        case (.array(let a), .array(let b)): a == b
-        case (.object(let a), .object(let b)): a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
-        default: false
-        }
-    }
 
     /// The first JSON value of `text`, after optional white space; text after it is ignored,
     /// as Go's `json.Decoder.Decode` reads one value from a stream.
@@ -48,8 +37,16 @@ private struct JSONParser {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
+    /// How deep arrays and objects may nest. Go allows 10000; the parser recurses once per
+    /// level, so a lower bound keeps it within a secondary thread's stack.
+    static let maxDepth = 1000
+    var depth = 0
+
     mutating func value() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw JSONSyntaxError(message: "unexpected EOF") }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= JSONParser.maxDepth else { throw JSONSyntaxError(message: "exceeded max depth") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()

@@ -89,6 +89,7 @@ extension RE2Pattern {
                 if i < p.count { i += 2 }
                 canRepeat = true
             case "E", "Z", "8", "9": throw failure("invalid escape sequence", from: i, to: i + 2)
+            case "C": emit("[\\x{0}-\\x{10FFFF}]", length: 2)  // any byte in RE2; any character here
             case "A": emit("(?:\\A)", length: 2)
             case "z": emit("(?:\\z)", length: 2)
             // RE2's word boundaries and classes are ASCII; ICU's are Unicode.
@@ -123,6 +124,10 @@ extension RE2Pattern {
                 var name = String(String.UnicodeScalarView(p[(i + 3)..<close]))
                 if name.hasPrefix("^") { negated.toggle(); name.removeFirst() }
                 return ("\\\(negated ? "P" : "p"){\(name)}", close - i + 1)
+            }
+            // RE2 takes escaped ASCII punctuation literally and knows only these letters.
+            guard e.isASCII, !e.properties.isAlphabetic && !("0"..."9").contains(e) || "afnrtvx".unicodeScalars.contains(e) else {
+                throw failure("invalid escape sequence", from: i, to: i + 2)
             }
             return ("\\" + String(e), 2)
         }

@@ -17,7 +17,7 @@ enum TimeLayout {
         init(seconds: Int64, zone: ZoneInfo) {
             offset = zone.offset(at: seconds)
             zoneName = zone.name(at: seconds)
-            let local = seconds + Int64(offset)
+            let local = seconds &+ Int64(offset)  // wraps near Int64.max, as Go's time arithmetic does
             let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
             let secondOfDay = Int(local - days * 86400)
             (hour, minute, second) = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)

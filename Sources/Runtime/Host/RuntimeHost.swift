@@ -20,6 +20,7 @@ public final class RuntimeHost: VM.Host {
     }
 
     public let configuration: Configuration
+    public var interfaceVersion: Int { HostInterface.version }
     /// Called with each new resource graph.
     public var onGraph: ((ResourceGraph) -> Void)?
 

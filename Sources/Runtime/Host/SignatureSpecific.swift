@@ -18,6 +18,13 @@ enum SignatureSpecific {
                 sink.emit(notReady)
                 return StreamTask()
             }
+        case "encoding.decode_json", "encoding.decode_json_flexible":
+            // The result type is this call's: the one-argument form has no type string.
+            let flexible = name.hasSuffix("flexible")
+            return .function { args throws(RuntimeError) in
+                guard case .str(let text)? = args.first else { throw RuntimeError("internal error: decode_json needs its text") }
+                return try Builtins.decodeJSON(text, as: result, flexible: flexible)
+            }
         case "history":
             // Without samples yet, history returns the current value (functions.md §6).
             return .function { args in args[0] }

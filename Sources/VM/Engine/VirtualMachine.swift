@@ -95,6 +95,9 @@ public final class VirtualMachine {
     /// Loads a verified program against `host`: every builtin import must be known to it,
     /// every kind import must match the host's kind (if the host knows the kind).
     public init(program: Program, host: Host) throws(LoadError) {
+        guard host.interfaceVersion == HostInterface.version else {
+            throw LoadError("the runtime implements host interface version \(host.interfaceVersion), this VM needs \(HostInterface.version)")
+        }
         try Verifier.verify(program)
         var bindings: [BuiltinBinding] = []
         for builtin in program.builtins {

@@ -8,6 +8,8 @@ public enum HostInterface {
 /// name, and a place to hand each new resource graph. The VM knows no specific builtin or
 /// kind; spec/host-interface.md is the contract.
 public protocol Host: AnyObject {
+    /// The version of this interface the host implements (`HostInterface.version`).
+    var interfaceVersion: Int { get }
     /// The implementation of builtin `name` for calls typed `signature`; nil when the host
     /// does not know it (the program is then refused at load).
     func builtin(named name: String, signature: MclType) -> BuiltinBinding?

@@ -6,6 +6,7 @@ import VM
 /// `mutant-host`, deploy tree and state in a temporary folder), no streams, and every
 /// graph handed over recorded.
 final class RecordingHost: VM.Host {
+    var interfaceVersion: Int { HostInterface.version }
     private let runtime = RuntimeHost(.init(hostname: "mutant-host", deployRoot: FileManager.default.temporaryDirectory.path,
                                             prefix: FileManager.default.temporaryDirectory.appendingPathComponent("mgmt-mutation").path))
     private(set) var graphs: [ResourceGraph] = []

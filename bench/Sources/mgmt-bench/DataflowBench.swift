@@ -67,6 +67,7 @@ struct DataflowBench {
 
 /// A host whose `datetime.now` is a stream the benchmark drives by hand.
 final class BenchHost: VM.Host, @unchecked Sendable {
+    var interfaceVersion: Int { HostInterface.version }
     let runtime = RuntimeHost(.init(hostname: "bench", deployRoot: "/", prefix: NSTemporaryDirectory()))
     var sinks: [StreamSink] = []
 
