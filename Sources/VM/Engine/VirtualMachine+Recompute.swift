@@ -50,7 +50,13 @@ extension VirtualMachine {
         case .failure(let e): return setValue(node, .error(e))
         case .success(let a): args = a
         }
-        if let running = streams[node], running.arguments == args { return }
+        if let running = streams[node] {
+            if running.arguments == args { return }
+            if running.handle?.update(args) == true {
+                streams[node]?.arguments = args
+                return
+            }
+        }
         streams.removeValue(forKey: node)?.handle?.stop()
         nextStreamGeneration += 1
         let generation = nextStreamGeneration

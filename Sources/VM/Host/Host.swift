@@ -34,6 +34,14 @@ public enum BuiltinBinding: Sendable {
 /// A running stream builtin; `stop()` ends it (after it returns, nothing it emits counts).
 public protocol StreamHandle: AnyObject, Sendable {
     func stop()
+    /// New arguments for the same call site. A stream that keeps state across argument
+    /// changes (`history`'s samples, `random1`'s string) takes them here and returns true;
+    /// otherwise (the default) the VM stops it and starts a new one.
+    func update(_ arguments: [Value]) -> Bool
+}
+
+extension StreamHandle {
+    public func update(_ arguments: [Value]) -> Bool { false }
 }
 
 /// Where a stream sends its values. Thread-safe: a stream may emit from any thread; the VM
