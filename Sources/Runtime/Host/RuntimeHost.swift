@@ -11,11 +11,17 @@ public final class RuntimeHost: VM.Host {
         public var deployRoot: String
         /// The local state prefix (`deploy.directory` mirrors into `<prefix>/vardir/directory/`).
         public var prefix: String
+        /// The time every time-based builtin uses.
+        public var clock: any Clock
+        /// The shared state; nil until a World is opened (world builtins then fail, naming it).
+        public var world: (any World)?
 
-        public init(hostname: String, deployRoot: String, prefix: String) {
+        public init(hostname: String, deployRoot: String, prefix: String, clock: any Clock = SystemClock(), world: (any World)? = nil) {
             self.hostname = hostname
             self.deployRoot = deployRoot
             self.prefix = prefix
+            self.clock = clock
+            self.world = world
         }
     }
 
@@ -49,7 +55,10 @@ public final class RuntimeHost: VM.Host {
         if let special = SignatureSpecific.binding(name, signature: signature) { return special }
         if name == "golang.template" { return .function(GolangTemplateBuiltin.body) }
         if let function = Builtins.functions[name] { return .function(function) }
-        if let stream = StreamBuiltins.all[name] { return .stream(stream) }
+        if let stream = StreamBuiltins.all[name] {
+            let context = StreamContext(clock: configuration.clock, world: configuration.world, configuration: configuration)
+            return .stream { args, sink throws(RuntimeError) in try stream(context, args, sink) }
+        }
         return .unimplemented
     }
 

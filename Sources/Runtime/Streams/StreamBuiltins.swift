@@ -1,8 +1,16 @@
 import Foundation
 import VM
 
-/// How a stream builtin starts: with its arguments and the sink it emits into.
-typealias StreamStart = @Sendable ([Value], StreamSink) throws(RuntimeError) -> StreamHandle
+/// What a stream builtin may use besides its arguments: the clock (every time-based stream
+/// uses it, so an injected time reaches all of them), the World, the process's configuration.
+struct StreamContext: Sendable {
+    let clock: Clock
+    let world: (any World)?
+    let configuration: RuntimeHost.Configuration
+}
+
+/// How a stream builtin starts: with its context, its arguments and the sink it emits into.
+typealias StreamStart = @Sendable (StreamContext, [Value], StreamSink) throws(RuntimeError) -> StreamHandle
 
 /// A running stream: a timer, a thread or a process, stopped by `stop()`.
 final class StreamTask: StreamHandle, @unchecked Sendable {
@@ -42,14 +50,14 @@ enum StreamBuiltins {
         "datetime.str_now": ticking(every: 1) { .str(String(Int64(Date().timeIntervalSince1970))) },
         "test.forloop": sequence(every: 5) { n in .list([.str(n == 0 ? "foo" : "bar")]) },
         "test.forkvloop": ticking(every: 5) { .map(.init(pairs: [(.str("foo"), .str("bar"))])) },
-        "test.slow_string": { _, sink in
+        "test.slow_string": { _, _, sink in
             let task = StreamTask()
             DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
                 if !task.isStopped { sink.emit(.str("five seconds has elapsed")) }
             }
             return task
         },
-        "test.fastcount": { _, sink in
+        "test.fastcount": { _, _, sink in
             let task = StreamTask()
             Thread.detachNewThread {
                 var count: Int64 = 0
@@ -61,7 +69,7 @@ enum StreamBuiltins {
             }
             return task
         },
-        "os.readfile": { args, sink throws(RuntimeError) in
+        "os.readfile": { _, args, sink throws(RuntimeError) in
             guard case .str(let path) = args.first else { throw RuntimeError("os.readfile needs a path") }
             if let data = FileManager.default.contents(atPath: path) {
                 sink.emit(.str(String(decoding: data, as: UTF8.self)))
@@ -70,7 +78,7 @@ enum StreamBuiltins {
             }
             return StreamTask()
         },
-        "os.system": { args, sink throws(RuntimeError) in
+        "os.system": { _, args, sink throws(RuntimeError) in
             guard case .str(let command) = args.first else { throw RuntimeError("os.system needs a command") }
             return try SystemCommandStream.start(command, sink: sink)
         },
@@ -88,7 +96,7 @@ enum StreamBuiltins {
 
     /// Emits `value(0)` at once, then `value(1)`, `value(2)`... every `seconds`.
     static func sequence(every seconds: Double, _ value: @escaping @Sendable (Int) -> Value) -> StreamStart {
-        { _, sink in
+        { _, _, sink in
             let task = StreamTask()
             sink.emit(value(0))
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())

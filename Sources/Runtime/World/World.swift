@@ -1,0 +1,54 @@
+import VM
+
+/// The state hosts share (spec/world.md): strings under keys, per-host string maps, the
+/// scheduler. Backends: SQLite on one host (the default), etcd for clusters (later). No
+/// backend type appears here. Watch callbacks may run on any thread.
+public protocol World: Sendable {
+    /// The name this host has in the World (maps and the scheduler are keyed by it).
+    var hostname: String { get }
+
+    func getString(_ key: String) throws(RuntimeError) -> String?
+    func setString(_ key: String, _ value: String) throws(RuntimeError)
+    func deleteString(_ key: String) throws(RuntimeError)
+    /// Calls `onChange` after any change of a key starting with `prefix`, until cancelled.
+    func watchStrings(prefix: String, _ onChange: @escaping @Sendable () -> Void) -> WorldWatch
+
+    /// Hostname → value for every host with an entry in `namespace`.
+    func getStringMap(_ namespace: String) throws(RuntimeError) -> [String: String]
+    func setStringMapEntry(_ namespace: String, _ value: String) throws(RuntimeError)
+    func deleteStringMapEntry(_ namespace: String) throws(RuntimeError)
+    func watchStringMap(_ namespace: String, _ onChange: @escaping @Sendable () -> Void) -> WorldWatch
+
+    /// Joins the election of `namespace`; `onChange` gets the chosen hostnames now and after
+    /// each change, until the returned watch is cancelled (which also leaves the election
+    /// unless `options.persist`).
+    func schedule(_ namespace: String, _ options: ScheduleOptions,
+                  _ onChange: @escaping @Sendable ([String]) -> Void) throws(RuntimeError) -> WorldWatch
+    /// The chosen hostnames of `namespace`, now and after each change, without joining.
+    func scheduled(_ namespace: String, _ onChange: @escaping @Sendable ([String]) -> Void) -> WorldWatch
+}
+
+/// How a scheduling namespace chooses hosts (the `schedule` resource's params, or the
+/// struct of `world.schedule(namespace, options)`).
+public struct ScheduleOptions: Sendable, Equatable {
+    /// `rr` or `alpha`.
+    public var strategy: String = "rr"
+    /// How many hosts to choose.
+    public var max: Int = 1
+    /// Seconds a member stays without refreshing its membership.
+    public var ttl: Int = 10
+    /// Keep the membership after a clean disconnect.
+    public var persist: Bool = false
+
+    public init(strategy: String = "rr", max: Int = 1, ttl: Int = 10, persist: Bool = false) {
+        self.strategy = strategy
+        self.max = max
+        self.ttl = ttl
+        self.persist = persist
+    }
+}
+
+/// A running watch or membership; `cancel()` ends it.
+public protocol WorldWatch: Sendable {
+    func cancel()
+}
