@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The single-host World's SQLite store (spec/world.md), on the system libsqlite3.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The stable centre: imports nothing of ours.
@@ -26,7 +28,7 @@ let package = Package(
         // Parsing, scope, types, diagnostics: sees the IR and the VM's types.
         .target(name: "Frontend", dependencies: ["IR", "VM", .product(name: "Yams", package: "Yams")]),
         // Builtins and resource kinds: sees the VM only, never the Frontend or IR.
-        .target(name: "Runtime", dependencies: ["VM"]),
+        .target(name: "Runtime", dependencies: ["VM", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "mgmtc", dependencies: [
             "Frontend", "IR", "VM", "Runtime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "VMTests", dependencies: ["VM", "IR", "Frontend", "Runtime"]),
         .testTarget(name: "IRTests", dependencies: ["IR", "VM", "Frontend", "Runtime"]),
         .testTarget(name: "FrontendTests", dependencies: ["Frontend", "IR", "VM", "Runtime"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "VM"]),
+        // Frontend too: the World tests compile and run a seed program end to end.
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "VM", "Frontend"]),
     ]
 )

@@ -10,13 +10,13 @@ struct Mgmt: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mgmt",
         abstract: "Run mcl programs and inspect their resource graphs.",
-        subcommands: [Graph.self])
+        subcommands: [Graph.self, Functions.self])
 }
 
 /// `mgmt graph --format=conformance PATH`: the resource graph of a program's first values.
 struct Graph: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case conformance, dot, text
+        case conformance, dot, text, json
     }
 
     static let configuration = CommandConfiguration(
@@ -56,9 +56,24 @@ struct Graph: ParsableCommand {
         case .conformance: print(GraphPrinter.conformance(graph), terminator: "")
         case .dot: print(GraphPrinter.dot(graph), terminator: "")
         case .text: print(GraphPrinter.text(graph), terminator: "")
+        case .json: print(GraphPrinter.json(graph), terminator: "")
         }
         // Streams may still run on other threads; the answer is printed.
         FileHandle.standardOutput.synchronizeFile()
         Foundation.exit(0)
+    }
+}
+
+/// `mgmt functions [--markdown]`: the registry of builtins.
+struct Functions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every builtin function: name, signature, kind and whether this build implements it.",
+        discussion: "`--markdown` prints spec/functions.md (which is generated from it).")
+
+    @Flag(help: "Print the Markdown document instead of one tab-separated line per builtin.")
+    var markdown = false
+
+    func run() throws {
+        print(markdown ? FunctionsDocument.markdown() : FunctionsDocument.text(), terminator: "")
     }
 }

@@ -7,6 +7,9 @@ import VM
 struct DeployFunctions {
     let configuration: RuntimeHost.Configuration
 
+    /// The builtins implemented here.
+    static let names: Set<String> = ["deploy.readfile", "deploy.readfileabs", "deploy.abspath", "deploy.file_exists", "deploy.directory"]
+
     func binding(_ name: String) -> BuiltinBinding? {
         let root = configuration.deployRoot
         let prefix = configuration.prefix

@@ -52,6 +52,7 @@ public final class RuntimeHost: VM.Host {
         }
         guard SignatureMatching.fits(checked, descriptor.typing) else { return nil }
         if let deploy = DeployFunctions(configuration: configuration).binding(name) { return deploy }
+        if let local = LocalFunctions(configuration: configuration).binding(name, signature: signature) { return local }
         if let special = SignatureSpecific.binding(name, signature: signature) { return special }
         if name == "golang.template" { return .function(GolangTemplateBuiltin.body) }
         if let function = Builtins.functions[name] { return .function(function) }

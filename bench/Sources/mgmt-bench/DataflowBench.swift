@@ -21,6 +21,8 @@ struct DataflowBench {
         rows.append(try measure(name: "chains-100k", source: Programs.chains(count: 10_000, length: 9), runs: runs, changing: 5_000))
         rows.append(try measure(name: "adder-20x25", source: Programs.layered(width: 20, depth: 25), runs: runs, changing: 0))
         Report.print(rows, runs: runs)
+        Swift.print()
+        FunctionsBench.print(try FunctionsBench.run())
     }
 
     struct Row {
@@ -70,12 +72,15 @@ final class BenchHost: VM.Host, @unchecked Sendable {
     var interfaceVersion: Int { HostInterface.version }
     let runtime = RuntimeHost(.init(hostname: "bench", deployRoot: "/", prefix: NSTemporaryDirectory()))
     var sinks: [StreamSink] = []
+    let initial: Int64
+
+    init(initial: Int64 = 0) { self.initial = initial }
 
     func builtin(named name: String, signature: MclType) -> BuiltinBinding? {
         guard name == "datetime.now" else { return runtime.builtin(named: name, signature: signature) }
         return .stream { [unowned self] _, sink in
             self.sinks.append(sink)
-            sink.emit(.int(0))
+            sink.emit(.int(self.initial))
             return Handle()
         }
     }
