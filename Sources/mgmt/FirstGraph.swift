@@ -6,10 +6,18 @@ import VM
 /// Runs a program until its first complete set of values and returns the resource graph
 /// it builds (validated, with automatic edges).
 enum FirstGraph {
-    static func compute(_ program: Program, deployRoot: String, hostname: String, timeout: Double) throws -> BuiltGraph {
+    static func compute(_ program: Program, deployRoot: String, hostname: String, clock: any Clock, timeout: Double) throws -> BuiltGraph {
+        // A graph run keeps no state: its prefix (World database, function state) is temporary.
         let prefix = NSTemporaryDirectory() + "mgmt-graph-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: prefix) }
-        let host = RuntimeHost(.init(hostname: hostname, deployRoot: deployRoot, prefix: prefix))
+        let world: SQLiteWorld
+        do {
+            world = try SQLiteWorld.open(prefix: prefix, hostname: MachineName.current, clock: clock)
+        } catch {
+            return try runtimeError("cannot open the World: \(error)")
+        }
+        defer { world.close() }
+        let host = RuntimeHost(.init(hostname: hostname, deployRoot: deployRoot, prefix: prefix, clock: clock, world: world))
         var first: ResourceGraph?
         host.onGraph = { graph in if first == nil { first = graph } }
         let vm: VirtualMachine
@@ -44,5 +52,15 @@ enum FirstGraph {
     private static func runtimeError(_ message: String) throws -> BuiltGraph {
         FileHandle.standardError.write(Data("error: runtime: \(message)\n".utf8))
         throw ExitCode(1)
+    }
+}
+
+/// This machine's name as the kernel has it (what `sys.hostname()` returns and what the
+/// World schedules).
+enum MachineName {
+    static var current: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -39,13 +39,17 @@ struct Graph: ParsableCommand {
     @Option(help: "Seconds to wait for a complete set of values.")
     var timeout: Double = 15
 
+    @Option(help: "Start the clock at this time (RFC 3339, e.g. 2026-11-26T23:59:59Z, or Unix seconds) instead of now; it then runs.")
+    var clock: String?
+
     @Argument(help: "The program: an .mcl file, a module folder, or a .mcb artifact.")
     var path: String
 
     func run() throws {
         let program = try ProgramLoader.load(path)
-        let name = hostname ?? (format == .conformance ? "" : ProcessInfo.processInfo.hostName)
-        let graph = try FirstGraph.compute(program.program, deployRoot: program.deployRoot, hostname: name, timeout: timeout)
+        let name = hostname ?? (format == .conformance ? "" : MachineName.current)
+        let graph = try FirstGraph.compute(program.program, deployRoot: program.deployRoot, hostname: name,
+                                           clock: try startClock(), timeout: timeout)
         if fields {
             // The graph is built and validated; running it (grouping, send/recv, field values)
             // needs the resource engine, which comes with a later issue.
@@ -61,6 +65,19 @@ struct Graph: ParsableCommand {
         // Streams may still run on other threads; the answer is printed.
         FileHandle.standardOutput.synchronizeFile()
         Foundation.exit(0)
+    }
+}
+
+extension Graph {
+    /// The clock `--clock` asks for: the system clock, or one starting at the given time.
+    func startClock() throws -> any Clock {
+        guard let clock else { return SystemClock() }
+        if let seconds = Double(clock) { return FixedStartClock(start: seconds) }
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: clock) else {
+            throw ValidationError("--clock: `\(clock)` is neither RFC 3339 (2026-11-26T23:59:59Z) nor Unix seconds")
+        }
+        return FixedStartClock(start: date.timeIntervalSince1970)
     }
 }
 

@@ -56,8 +56,6 @@ extension DiagnosticGoldenTests {
                          stage: .parse, message: "parser: `syntax error: unexpected CLOSE_PAREN, expecting DOLLAR`"),
         GoldenDiagnostic(name: "trailing comma in a single-line map", source: "$m = {\"a\" => 1,1️⃣}\n", stage: .parse,
                          message: "parser: `syntax error: unexpected CLOSE_CURLY`"),
-        GoldenDiagnostic(name: "trailing comma in a single-line struct", source: "$s = struct{a => 1,1️⃣}\n",
-                         stage: .parse, message: "parser: `syntax error: unexpected CLOSE_CURLY, expecting IDENTIFIER`"),
         GoldenDiagnostic(name: "missing trailing comma in a multi-line list", source: """
             $l = [
             \t"a",

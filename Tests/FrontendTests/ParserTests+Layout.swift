@@ -113,6 +113,14 @@ extension ParserTests {
             #expect(try parsed("$s = struct{\n}\n") == ["$s = struct{}"])
         }
 
+        /// A deliberate extension: the seed program schedule.mcl (which must work as written)
+        /// ends a single-line struct literal with a comma. Lists, maps and arguments stay strict.
+        @Test func singleLineStructMayEndWithAComma() throws {
+            #expect(try parsed("$s = struct{a => 1, b => 2,}\n") == ["$s = struct{a: 1; b: 2}"])
+            #expect(throws: Diagnostic.self) { try parse("$l = [1, 2,]\n") }
+            #expect(throws: Diagnostic.self) { try parse("$s = struct{,}\n") }
+        }
+
         @Test func anyNumberOfResourceEntriesPerLine() throws {
             let source = "test \"t\" { int8 => 1, int16 => 2,\n\tint32 => 3,\n\n\tint64 => 4, anotherstr => \"x\", }\n"
             #expect(try parsed(source) == ["res test \"t\" {int8 => 1, int16 => 2, int32 => 3, int64 => 4, anotherstr => \"x\"}"])

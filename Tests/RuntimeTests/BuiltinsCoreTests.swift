@@ -9,9 +9,7 @@ import VM
     /// Builtins of kind pure, startup or host that are not implemented as plain functions,
     /// each with its reason: see the doc comments of the `Builtins+*.swift` tables.
     static let elsewhere: Set<String> = [
-        "history",  // stateful: samples over time, kept by the host
         "golang.template",  // the template engine
-        "test.slow_string",  // a stream in the Runtime's streams, so the delay does not block the VM
         // The deploy file system and the caller's module directory come from the host.
         "deploy.readfile", "deploy.readfileabs", "deploy.abspath", "deploy.file_exists", "deploy.directory",
     ]
@@ -84,14 +82,16 @@ import VM
         expectFailure("panic_debug", [.bool(true), .str("why")], "bool panic occurred: why")
     }
 
-    @Test func random1() throws {
-        guard case .str(let text) = try call("random1", .int(64)) else { Issue.record("not a str"); return }
+    /// `random1` is a stream (a string kept per call site while the length stays); its letters
+    /// come from `randomLetters`.
+    @Test func randomLetters() throws {
+        let text = try Builtins.randomLetters(count: 64)
         #expect(text.utf8.count == 64)
         #expect(text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
-        #expect(try call("random1", .int(0)) == .str(""))
-        #expect(try call("random1", .int(64)) != .str(text))
-        expectFailure("random1", [.int(-1)], "random1 length must be between 0 and 65535, got: -1")
-        expectFailure("random1", [.int(65536)], "random1 length must be between 0 and 65535, got: 65536")
+        #expect(try Builtins.randomLetters(count: 0) == "")
+        #expect(try Builtins.randomLetters(count: 64) != text)
+        #expect(throws: RuntimeError.self) { try Builtins.randomLetters(count: -1) }
+        #expect(throws: RuntimeError.self) { try Builtins.randomLetters(count: 65536) }
     }
 
     // MARK: list, map, iter

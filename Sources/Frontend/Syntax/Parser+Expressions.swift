@@ -126,7 +126,7 @@ extension Parser {
             return Expr(.map(entries), span: token.span.through(previous.span), ids: ids)
         case .structKeyword:
             advance()
-            let entries = try parseList(open: .openCurly, close: .closeCurly) { (p: inout Parser) throws(Diagnostic) -> StructEntry in
+            let entries = try parseList(open: .openCurly, close: .closeCurly, trailingComma: true) { (p: inout Parser) throws(Diagnostic) -> StructEntry in
                 let name = try p.expect(.identifier)
                 try p.expect(.rocket)
                 return StructEntry(name: name.text, nameSpan: name.span, value: try p.parseExpr())

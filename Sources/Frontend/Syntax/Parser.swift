@@ -97,7 +97,9 @@ struct Parser {
     }
 
     /// A bracketed, comma-separated list in its single-line or multi-line form (§2.1 rule 2).
-    mutating func parseList<T>(open: TokenKind, close: TokenKind,
+    /// `trailingComma`: a single-line list may end with a comma (only struct literals: the
+    /// seed program schedule.mcl, which must work as written, has `struct{a => 1, b => 2,}`).
+    mutating func parseList<T>(open: TokenKind, close: TokenKind, trailingComma: Bool = false,
                                element: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> [T] {
         try expect(open)
         var items: [T] = []
@@ -114,6 +116,7 @@ struct Parser {
         while true {
             items.append(try element(&self))
             if accept(.comma) == nil { break }
+            if trailingComma, at(close) { break }
         }
         try expect(close, .comma)
         return items

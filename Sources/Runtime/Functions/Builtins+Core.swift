@@ -35,7 +35,6 @@ extension Builtins {
             guard try args.bool(0) else { return .bool(false) }
             throw RuntimeError("bool panic occurred: \(try args.str(1))")
         },
-        "random1": { args throws(RuntimeError) in .str(try randomLetters(count: args.int(0))) },
     ]
 
     /// `list_lookup` and `list.lookup`: the element at a 0-based index. A negative or

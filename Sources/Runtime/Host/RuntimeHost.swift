@@ -55,10 +55,15 @@ public final class RuntimeHost: VM.Host {
         if let local = LocalFunctions(configuration: configuration).binding(name, signature: signature) { return local }
         if let special = SignatureSpecific.binding(name, signature: signature) { return special }
         if name == "golang.template" { return .function(GolangTemplateBuiltin.body) }
-        if let function = Builtins.functions[name] { return .function(function) }
-        if let stream = StreamBuiltins.all[name] {
-            let context = StreamContext(clock: configuration.clock, world: configuration.world, configuration: configuration)
-            return .stream { args, sink throws(RuntimeError) in try stream(context, args, sink) }
+        // The compiler makes calls of stream and world builtins source nodes, others plain calls.
+        switch descriptor.kind {
+        case .stream, .world:
+            if let stream = StreamBuiltins.all[name] {
+                let context = StreamContext(clock: configuration.clock, world: configuration.world, configuration: configuration)
+                return .stream { args, sink throws(RuntimeError) in try stream(context, args, sink) }
+            }
+        default:
+            if let function = Builtins.functions[name] { return .function(function) }
         }
         return .unimplemented
     }

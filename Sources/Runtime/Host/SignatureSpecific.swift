@@ -25,9 +25,6 @@ enum SignatureSpecific {
                 guard case .str(let text)? = args.first else { throw RuntimeError("internal error: decode_json needs its text") }
                 return try Builtins.decodeJSON(text, as: result, flexible: flexible)
             }
-        case "history":
-            // Without samples yet, history returns the current value (functions.md §6).
-            return .function { args in args[0] }
         default:
             return nil
         }

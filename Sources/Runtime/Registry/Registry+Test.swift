@@ -20,7 +20,7 @@ extension Registry {
         fn("test", "one_instance_h", "func() str", .pure, "\"hello\"; must be called at most once."),
         fn("test", "one_stream", "func(count int) str", .host,
            "count times \"x\"; a second input delivery is an error."),
-        fn("test", "slow_string", "func() str", .host, "\"five seconds has elapsed\", after 5 s."),
+        fn("test", "slow_string", "func() str", .stream, "\"five seconds has elapsed\", after 5 s."),
     ]
 
     private static let example: [BuiltinEntry] = [

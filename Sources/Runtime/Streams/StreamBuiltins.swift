@@ -12,17 +12,22 @@ struct StreamContext: Sendable {
 /// How a stream builtin starts: with its context, its arguments and the sink it emits into.
 typealias StreamStart = @Sendable (StreamContext, [Value], StreamSink) throws(RuntimeError) -> StreamHandle
 
-/// A running stream: a timer, a thread or a process, stopped by `stop()`.
+/// A running stream: a timer, a watcher, a thread or a process, stopped by `stop()`.
 final class StreamTask: StreamHandle, @unchecked Sendable {
     private let lock = NSLock()
-    private var onStop: (() -> Void)?
+    private var onStop: [() -> Void] = []
     private(set) var stopped = false
 
-    init(onStop: (() -> Void)? = nil) { self.onStop = onStop }
+    init(onStop: (() -> Void)? = nil) { self.onStop = onStop.map { [$0] } ?? [] }
 
+    /// Adds something to do on `stop()` (in the order added); done at once if already stopped.
     func setStop(_ body: @escaping () -> Void) {
         lock.lock()
-        onStop = body
+        guard !stopped else {
+            lock.unlock()
+            return body()
+        }
+        onStop.append(body)
         lock.unlock()
     }
 
@@ -34,78 +39,47 @@ final class StreamTask: StreamHandle, @unchecked Sendable {
 
     func stop() {
         lock.lock()
-        let body = stopped ? nil : onStop
+        let bodies = onStop
         stopped = true
-        onStop = nil
+        onStop = []
         lock.unlock()
-        body?()
+        for body in bodies { body() }
     }
 }
 
-/// The stream builtins implemented so far, by qualified name. (The clock-driven ones use
-/// the wall clock here; an injectable clock, inotify watches and the World come with issue 4.)
+/// Every stream builtin, by qualified name: one table per family, each in its
+/// `StreamBuiltins+<Family>.swift` (the World's in WorldStreams.swift).
 enum StreamBuiltins {
-    static let all: [String: StreamStart] = [
-        "datetime.now": ticking(every: 1) { .int(Int64(Date().timeIntervalSince1970)) },
-        "datetime.str_now": ticking(every: 1) { .str(String(Int64(Date().timeIntervalSince1970))) },
-        "test.forloop": sequence(every: 5) { n in .list([.str(n == 0 ? "foo" : "bar")]) },
-        "test.forkvloop": ticking(every: 5) { .map(.init(pairs: [(.str("foo"), .str("bar"))])) },
-        "test.slow_string": { _, _, sink in
-            let task = StreamTask()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
-                if !task.isStopped { sink.emit(.str("five seconds has elapsed")) }
-            }
-            return task
-        },
-        "test.fastcount": { _, _, sink in
-            let task = StreamTask()
-            Thread.detachNewThread {
-                var count: Int64 = 0
-                while !task.isStopped {
-                    count += 1
-                    sink.emit(.int(count))
-                    usleep(1000)
-                }
-            }
-            return task
-        },
-        "os.readfile": { _, args, sink throws(RuntimeError) in
-            guard case .str(let path) = args.first else { throw RuntimeError("os.readfile needs a path") }
-            if let data = FileManager.default.contents(atPath: path) {
-                sink.emit(.str(String(decoding: data, as: UTF8.self)))
-            } else {
-                sink.fail(.catchable("error reading file: open \(path): no such file or directory"))
-            }
-            return StreamTask()
-        },
-        "os.system": { _, args, sink throws(RuntimeError) in
-            guard case .str(let command) = args.first else { throw RuntimeError("os.system needs a command") }
-            return try SystemCommandStream.start(command, sink: sink)
-        },
-        "sys.load": ticking(every: 5) {
-            var loads = [Double](repeating: 0, count: 3)
-            _ = getloadavg(&loads, 3)
-            return .struct(.init(names: ["x1", "x5", "x15"], values: loads.map { .float($0) }))
-        },
-    ]
+    static let all: [String: StreamStart] = merged([time, test, files, system, network, stateful, world])
 
-    /// Emits `value()` at once, then every `seconds`.
-    static func ticking(every seconds: Double, _ value: @escaping @Sendable () -> Value) -> StreamStart {
-        sequence(every: seconds) { _ in value() }
+    /// The tables merged into one; a name in two tables is a programming error.
+    static func merged(_ tables: [[String: StreamStart]]) -> [String: StreamStart] {
+        tables.reduce(into: [:]) { all, table in
+            all.merge(table) { _, _ in preconditionFailure("a stream builtin is implemented twice") }
+        }
     }
 
-    /// Emits `value(0)` at once, then `value(1)`, `value(2)`... every `seconds`.
-    static func sequence(every seconds: Double, _ value: @escaping @Sendable (Int) -> Value) -> StreamStart {
-        { _, _, sink in
-            let task = StreamTask()
-            sink.emit(value(0))
-            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+    /// Emits `value(0)` at once, then `value(1)`, `value(2)`… every `seconds` of the context's
+    /// clock. `value` gets the tick's due time too.
+    static func sequence(every seconds: Double, _ value: @escaping @Sendable (Int, Double) -> Value) -> StreamStart {
+        { context, _, sink in
             let counter = Counter()
-            timer.schedule(deadline: .now() + seconds, repeating: seconds)
-            timer.setEventHandler { sink.emit(value(counter.next())) }
-            timer.resume()
-            task.setStop { timer.cancel() }
-            return task
+            sink.emit(value(0, context.clock.now()))
+            let ticker = ClockTicker.every(seconds, on: context.clock) { due in sink.emit(value(counter.next(), due)) }
+            return StreamTask(onStop: ticker.stop)
+        }
+    }
+
+    /// Emits `read()` at once, then every `seconds` of the context's clock when it changed.
+    /// A thrown error is sent as the stream's error (also only when it changed).
+    static func polled(every seconds: Double, _ read: @escaping @Sendable ([Value]) throws(RuntimeError) -> Value) -> StreamStart {
+        { context, args, sink in
+            let changes = ChangeFilter(sink)
+            changes.send { () throws(RuntimeError) in try read(args) }
+            let ticker = ClockTicker.every(seconds, on: context.clock) { _ in
+                changes.send { () throws(RuntimeError) in try read(args) }
+            }
+            return StreamTask(onStop: ticker.stop)
         }
     }
 }
@@ -119,5 +93,34 @@ final class Counter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+/// Forwards values and errors to a sink, dropping any equal to the last one sent: for
+/// streams that re-read their source on every event or poll.
+final class ChangeFilter: @unchecked Sendable {
+    private let sink: StreamSink
+    private let lock = NSLock()
+    private var last: Result<Value, RuntimeError>?
+
+    init(_ sink: StreamSink) { self.sink = sink }
+
+    /// Runs `read` and sends its value or error if it differs from the last one sent.
+    /// Calls are serialized, so values reach the sink in the order they were read.
+    func send(_ read: () throws(RuntimeError) -> Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        let result: Result<Value, RuntimeError>
+        do throws(RuntimeError) {
+            result = .success(try read())
+        } catch {
+            result = .failure(error)
+        }
+        guard result != last else { return }
+        last = result
+        switch result {
+        case .success(let value): sink.emit(value)
+        case .failure(let error): sink.fail(error)
+        }
     }
 }

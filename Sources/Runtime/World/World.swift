@@ -7,16 +7,22 @@ public protocol World: Sendable {
     /// The name this host has in the World (maps and the scheduler are keyed by it).
     var hostname: String { get }
 
+    /// The value under `key`, or nil when there is none.
     func getString(_ key: String) throws(RuntimeError) -> String?
+    /// Writes `value` under `key`, atomically and durably (an equal value changes nothing).
     func setString(_ key: String, _ value: String) throws(RuntimeError)
+    /// Removes `key`; a missing key is fine.
     func deleteString(_ key: String) throws(RuntimeError)
     /// Calls `onChange` after any change of a key starting with `prefix`, until cancelled.
     func watchStrings(prefix: String, _ onChange: @escaping @Sendable () -> Void) -> WorldWatch
 
     /// Hostname → value for every host with an entry in `namespace`.
     func getStringMap(_ namespace: String) throws(RuntimeError) -> [String: String]
+    /// Writes this host's entry of `namespace`.
     func setStringMapEntry(_ namespace: String, _ value: String) throws(RuntimeError)
+    /// Removes this host's entry of `namespace`.
     func deleteStringMapEntry(_ namespace: String) throws(RuntimeError)
+    /// Calls `onChange` after any change of an entry of `namespace`, until cancelled.
     func watchStringMap(_ namespace: String, _ onChange: @escaping @Sendable () -> Void) -> WorldWatch
 
     /// Joins the election of `namespace`; `onChange` gets the chosen hostnames now and after
@@ -26,6 +32,9 @@ public protocol World: Sendable {
                   _ onChange: @escaping @Sendable ([String]) -> Void) throws(RuntimeError) -> WorldWatch
     /// The chosen hostnames of `namespace`, now and after each change, without joining.
     func scheduled(_ namespace: String, _ onChange: @escaping @Sendable ([String]) -> Void) -> WorldWatch
+    /// Removes this host from the election of `namespace` at once, even a persistent
+    /// membership (the `schedule` resource's `withdraw => true`).
+    func withdraw(_ namespace: String) throws(RuntimeError)
 }
 
 /// How a scheduling namespace chooses hosts (the `schedule` resource's params, or the
