@@ -40,12 +40,35 @@ extension StreamBuiltins {
             guard args.count > 1 else { return world.scheduled(namespace, deliver) }
             return try world.schedule(namespace, try scheduleOptions(args[1]), deliver)
         },
-        // []struct{name str; host str}. Exported resources (`Meta:export`) are written by the
-        // resource engine, which does not exist yet: until it does no host exports anything,
-        // and the collection is empty; the engine issue makes this read the World's exports.
-        "world/collect.res": keyed("world/collect.res", "kind") { _, _, emit in
-            emit(.success(.list([])))
-            return OnceWatch {}
+        // []struct{name str; host str}: every resource of the kind exported to this host (or to
+        // all), with its exporting host; follows the World's exports.
+        "world/collect.res": keyed("world/collect.res", "kind") { world, args, emit throws(RuntimeError) in
+            let kind = try args.key()
+            let reader = SerialReader(emit) { () throws(RuntimeError) -> Value in
+                .list(try world.collect(kind: kind, name: nil, host: nil).map {
+                    .struct(.init(names: ["name", "host"], values: [.str($0.name), .str($0.host)]))
+                })
+            }
+            let watch = world.watchExports { reader.run() }
+            reader.run()
+            return watch
+        },
+        // []struct{name str; host str; data str}: the target of `collect kind names {...}`:
+        // exported resources of the kind matching the names (a str, a []str, or
+        // []struct{name str; host str} where a host "" matches any); no names, no resources.
+        "_collect": keyed("_collect", "kind") { world, args, emit throws(RuntimeError) in
+            let kind = try args.key()
+            let filters = try collectFilters(args.count > 1 ? args[1] : .list([]))
+            let reader = SerialReader(emit) { () throws(RuntimeError) -> Value in
+                guard !filters.isEmpty else { return .list([]) }
+                let matching = try world.collect(kind: kind, name: nil, host: nil).filter { r in
+                    filters.contains { $0.name == r.name && ($0.host.isEmpty || $0.host == r.host) }
+                }
+                return .list(matching.map { .struct(.init(names: ["name", "host", "data"], values: [.str($0.name), .str($0.host), .str($0.data)])) })
+            }
+            let watch = world.watchExports { reader.run() }
+            reader.run()
+            return watch
         },
     ]
 
@@ -61,6 +84,26 @@ extension StreamBuiltins {
             let stream = WorldStream(name: name, keyName: keyName, key: key, world: world, sink: sink, start: start)
             try stream.begin(args)
             return stream
+        }
+    }
+
+    /// The names of a `collect`: a str, a []str, or []struct{name str; host str}.
+    static func collectFilters(_ names: Value) throws(RuntimeError) -> [(name: String, host: String)] {
+        switch names {
+        case .str(let name): return [(name, "")]
+        case .list(let items):
+            var out: [(name: String, host: String)] = []
+            for item in items {
+                switch item {
+                case .str(let name): out.append((name, ""))
+                case .struct(let s):
+                    guard case .str(let name)? = s["name"], case .str(let host)? = s["host"] else { fallthrough }
+                    out.append((name, host))
+                default: throw RuntimeError("collect names must be str, []str or []struct{name str; host str}, not \(names)")
+                }
+            }
+            return out
+        default: throw RuntimeError("collect names must be str, []str or []struct{name str; host str}, not \(names)")
         }
     }
 

@@ -35,6 +35,25 @@ extension SQLiteWorld {
                     PRIMARY KEY (namespace, host))
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Exported resources, one row per (exporting host, kind, name, destination host or `*`).
+            try db.execute(sql: """
+                CREATE TABLE exports (
+                    host TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    data TEXT NOT NULL,
+                    PRIMARY KEY (host, kind, name, target))
+                """)
+            // Deploys: compiled programs, numbered from 1.
+            try db.execute(sql: """
+                CREATE TABLE deploys (
+                    id INTEGER PRIMARY KEY NOT NULL,
+                    hash TEXT,
+                    payload BLOB NOT NULL)
+                """)
+        }
         try migrator.migrate(pool)
     }
 }

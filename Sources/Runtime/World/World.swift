@@ -3,7 +3,7 @@ import VM
 /// The state hosts share (spec/world.md): strings under keys, per-host string maps, the
 /// scheduler. Backends: SQLite on one host (the default), etcd for clusters (later). No
 /// backend type appears here. Watch callbacks may run on any thread.
-public protocol World: Sendable {
+public protocol World: WorldExchange {
     /// The name this host has in the World (maps and the scheduler are keyed by it).
     var hostname: String { get }
 
@@ -35,6 +35,48 @@ public protocol World: Sendable {
     /// Removes this host from the election of `namespace` at once, even a persistent
     /// membership (the `schedule` resource's `withdraw => true`).
     func withdraw(_ namespace: String) throws(RuntimeError)
+}
+
+/// The export and deploy hooks (engine.md §12.4-12.5): what `Meta:export`, `collect`,
+/// `world/collect.res` and `mgmt deploy` use. Part of every World.
+public protocol WorldExchange: Sendable {
+    /// Replaces what this host exports with `resources` (a resource no longer listed is
+    /// pruned). Each goes to the hosts in its `to` list (`*` = every host).
+    func export(_ resources: [ExportedResource]) throws(RuntimeError)
+    /// The exported resources visible to this host (sent to it or to `*`), filtered by kind,
+    /// name and exporting host (nil matches anything), sorted by kind, name, host.
+    func collect(kind: String?, name: String?, host: String?) throws(RuntimeError) -> [ExportedResource]
+    /// Calls `onChange` after the exports visible to this host may have changed.
+    func watchExports(_ onChange: @escaping @Sendable () -> Void) -> WorldWatch
+
+    /// Adds deploy `id` (`payload`: a compiled `.mcb`). Deploys are numbered 1, 2, 3...: `id`
+    /// must be the next one; with both hashes given, the previous deploy's hash must be `parentHash`.
+    func addDeploy(id: Int, payload: [UInt8], hash: String?, parentHash: String?) throws(RuntimeError)
+    /// The highest deploy id, 0 when none.
+    func maxDeployID() throws(RuntimeError) -> Int
+    /// The payload of deploy `id`, nil when there is none.
+    func deploy(_ id: Int) throws(RuntimeError) -> [UInt8]?
+    func watchDeploys(_ onChange: @escaping @Sendable () -> Void) -> WorldWatch
+}
+
+/// A resource one host exports for others to collect.
+public struct ExportedResource: Sendable, Equatable {
+    public var kind: String
+    public var name: String
+    /// The exporting host.
+    public var host: String
+    /// The hosts it is for: hostnames, or `*` for all.
+    public var to: [String]
+    /// The encoded resource (the engine's own encoding; it must round-trip between its hosts).
+    public var data: String
+
+    public init(kind: String, name: String, host: String, to: [String], data: String) {
+        self.kind = kind
+        self.name = name
+        self.host = host
+        self.to = to
+        self.data = data
+    }
 }
 
 /// How a scheduling namespace chooses hosts (the `schedule` resource's params, or the

@@ -8,6 +8,10 @@ enum WorldChange: Sendable, Equatable {
     case stringMap(String)
     /// This process joined, refreshed, left or withdrew from a namespace of `schedule_members`.
     case schedule(String)
+    /// This process changed what it exports.
+    case exports
+    /// This process added a deploy.
+    case deploys
     /// Another connection (another process, or another World on the file) committed: anything
     /// may have changed.
     case external
