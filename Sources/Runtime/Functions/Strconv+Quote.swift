@@ -1,3 +1,5 @@
+import VM
+
 /// Go's string quoting and unquoting (`strconv.Quote`, `QuoteToASCII`, `QuoteToGraphic`,
 /// `CanBackquote`, `Unquote`, `QuotedPrefix`).
 ///
@@ -5,78 +7,11 @@
 /// one, so that case cannot arise here. Unquoting `"\xff"` yields the byte 0xFF in Go; here
 /// the result is a Swift string, so such a byte becomes U+FFFD (see `ByteString.value`).
 extension Strconv {
-    /// Which characters `quote` keeps literally.
-    enum QuoteMode {
-        /// Printable characters (`Quote`).
-        case printable
-        /// Printable ASCII only; the rest as `\u`/`\U` escapes (`QuoteToASCII`).
-        case ascii
-        /// Printable characters and the Unicode spaces Go calls graphic (`QuoteToGraphic`).
-        case graphic
-    }
+    /// Go's `Quote` family (`QuoteToASCII` with `.ascii`, `QuoteToGraphic` with `.graphic`).
+    static func quote(_ text: String, mode: GoQuoting.Mode = .printable) -> String { GoQuoting.quote(text, mode: mode) }
 
-    /// Go's `Quote` family: double quotes, `\a \b \f \n \r \t \v \\ \"` escapes, other
-    /// control characters as `\xNN`, the rest that `mode` does not keep as `\uNNNN` or
-    /// `\UNNNNNNNN`.
-    static func quote(_ text: String, mode: QuoteMode = .printable) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" || scalar == "\\" {
-                out += "\\" + String(scalar)
-                continue
-            }
-            let keep: Bool
-            switch mode {
-            case .printable: keep = isPrint(scalar)
-            case .ascii: keep = scalar.isASCII && isPrint(scalar)
-            case .graphic: keep = isPrint(scalar) || isGraphicSpace(scalar)
-            }
-            if keep {
-                out.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalar {
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0x7F {
-                    out += "\\x" + hex(value, width: 2)
-                } else if value < 0x10000 {
-                    out += "\\u" + hex(value, width: 4)
-                } else {
-                    out += "\\U" + hex(value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func isPrint(_ scalar: Unicode.Scalar) -> Bool { GoQuoting.isPrint(scalar) }
 
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII
-    /// space (not other spaces, controls, format characters or unassigned code points).
-    static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// The non-ASCII spaces that Go's `IsGraphic` adds to `IsPrint` (category Zs).
-    static func isGraphicSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != " " && scalar.properties.generalCategory == .spaceSeparator
-    }
 
     /// Go's `CanBackquote`: a single-line string without control characters other than tab,
     /// without a backquote, DEL or a byte order mark.

@@ -1,3 +1,5 @@
+import VM
+
 /// Go's `fmt` printing of template values: `Sprint`, `Sprintln`, `Sprintf` and the `%v` an
 /// action uses to print its result (a port of `fmt/print.go`).
 ///
@@ -136,49 +138,13 @@ struct GoFormatter {
     /// Go's `strconv.Quote` (double quotes, printable runes kept).
     static func quote(_ s: String) -> String { quote(s, delimiter: "\"", asciiOnly: false) }
 
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool { GoQuoting.isPrint(scalar) }
 
     /// Go's quoting of a string or rune: `\a \b \f \n \r \t \v`, the delimiter and `\` escaped,
     /// other unprintable (or, with `asciiOnly`, non-ASCII) runes as `\xNN`, `\uNNNN` or
     /// `\UNNNNNNNN`.
     static func quote(_ s: String, delimiter: Character, asciiOnly: Bool) -> String {
-        var result = String(delimiter)
-        for scalar in s.unicodeScalars {
-            if Character(scalar) == delimiter || scalar == "\\" {
-                result += "\\" + String(scalar)
-            } else if asciiOnly ? (scalar.isASCII && isPrintable(scalar)) : isPrintable(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                switch scalar {
-                case "\u{07}": result += "\\a"
-                case "\u{08}": result += "\\b"
-                case "\u{0C}": result += "\\f"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                case "\u{0B}": result += "\\v"
-                default:
-                    let v = scalar.value
-                    let (prefix, width) = v < 0x20 || v == 0x7F ? ("\\x", 2) : (v < 0x10000 ? ("\\u", 4) : ("\\U", 8))
-                    let hex = String(v, radix: 16)
-                    result += prefix + String(repeating: "0", count: max(0, width - hex.count)) + hex
-                }
-            }
-        }
-        result.append(delimiter)
-        return result
+        GoQuoting.quote(s, delimiter: delimiter.unicodeScalars.first!, mode: asciiOnly ? .ascii : .printable)
     }
+
 }

@@ -1,21 +1,9 @@
 /// The escapers behind `html`, `js` and `urlquery` (Go's `HTMLEscapeString`,
 /// `JSEscapeString`, `url.QueryEscape`).
 enum TemplateEscaping {
-    /// `"` `'` `&` `<` `>` as entities, NUL as U+FFFD.
+    /// `"` `'` `&` `<` `>` as entities (`html.EscapeString`), NUL as U+FFFD.
     static func html(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\0": out += "\u{FFFD}"
-            case "\"": out += "&#34;"
-            case "'": out += "&#39;"
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLEscaping.escape(String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })))
     }
 
     /// Backslash escapes for `\ ' "`, `\uXXXX` for `< > & =`, control and unprintable runes.
