@@ -111,6 +111,7 @@ import VM
 
     @Test func exampleModule() throws {
         #expect(try call("example.answer") == .int(42))
+        #expect(try call("example.nativeanswer") == .int(42))
         #expect(try call("example.int2str", .int(-5)) == .str("-5"))
         #expect(try call("example.plus", .str("a"), .str("b")) == .str("ab"))
         #expect(try call("example.str2int", .str("12")) == .int(12))

@@ -9,6 +9,7 @@ import VM
 extension Builtins {
     static let example: [String: BuiltinFunction] = [
         "example.answer": { _ throws(RuntimeError) in .int(42) },
+        "example.nativeanswer": { _ throws(RuntimeError) in .int(42) },
         "example.errorbool": { args throws(RuntimeError) in
             guard try !args.bool(0) else { throw RuntimeError("we errored on request") }
             return .str("set input to true to generate an error")

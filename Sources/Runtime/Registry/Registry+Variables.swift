@@ -2,7 +2,7 @@ import VM
 
 /// Predeclared variables (functions.md §3). `$hostname` is not here: the CLI sets it.
 extension Registry {
-    /// `$purpleidea`, every `$const.res.*` constant and `$os.family_*`.
+    /// `$purpleidea`, every `$const.res.*` constant, `$os.family_*` and `$example.test1`.
     public static let variables: [VariableDescriptor] = [
         VariableDescriptor(module: "", name: "purpleidea", value: .str("hello world!")),
     ]
@@ -19,6 +19,8 @@ extension Registry {
             VariableDescriptor(module: "os", name: "family_redhat", value: .str("redhat")),
             VariableDescriptor(module: "os", name: "family_debian", value: .str("debian")),
             VariableDescriptor(module: "os", name: "family_archlinux", value: .str("archlinux")),
+            // Upstream defines it in the example module's embedded mcl (`$test1 = 13`).
+            VariableDescriptor(module: "example", name: "test1", value: .int(13)),
         ]
 
     /// Global `$const.res.<prefix>.<name>` variables.
