@@ -32,8 +32,8 @@ enum ProgramLoader {
         do {
             let program = try compilation.compile(path: resolved, fold: Registry.fold)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
-            return Loaded(program: program, deployRoot: isDirectory.boolValue ? resolved : (resolved as NSString).deletingLastPathComponent)
+            let isFolder = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) && isDirectory.boolValue
+            return Loaded(program: program, deployRoot: isFolder ? resolved : (resolved as NSString).deletingLastPathComponent)
         } catch {
             FileHandle.standardError.write(Data(error.rendered(with: compilation.sources).utf8))
             throw ExitCode(1)

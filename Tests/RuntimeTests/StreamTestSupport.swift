@@ -69,13 +69,25 @@ struct StartedStream: Sendable {
     let handle: StreamHandle
     let recorder: SinkRecorder
 
-    /// Starts stream builtin `name` with `args`, on `clock`.
-    init(_ name: String, _ args: [Value] = [], clock: Clock = ManualClock(at: 0)) throws {
+    /// Starts stream builtin `name` with `args`, on `clock`, reading deploy files under `deployRoot`.
+    init(_ name: String, _ args: [Value] = [], clock: Clock = ManualClock(at: 0), deployRoot: String = "/") throws {
         let start = try #require(StreamBuiltins.all[name], "no stream \(name)")
-        let configuration = RuntimeHost.Configuration(hostname: "test", deployRoot: "/", prefix: NSTemporaryDirectory(),
+        let configuration = RuntimeHost.Configuration(hostname: "test", deployRoot: deployRoot, prefix: NSTemporaryDirectory(),
                                                       clock: clock)
         recorder = SinkRecorder()
         handle = try start(StreamContext(clock: clock, world: nil, configuration: configuration), args, recorder.sink)
+    }
+
+    /// Starts the builtin `name` as `RuntimeHost` binds it for a call of type `signature`
+    /// (for the streams bound with the call site's type, as `value.get`).
+    init(bound name: String, signature: String, _ args: [Value], prefix: String) throws {
+        let host = RuntimeHost(.init(hostname: "test", deployRoot: "/", prefix: prefix, clock: ManualClock(at: 0)))
+        let binding = host.builtin(named: name, signature: try MclType(parsing: signature))
+        guard case .stream(let start)? = binding else {
+            throw RuntimeError("\(name) is bound as \(String(describing: binding)), not a stream")
+        }
+        recorder = SinkRecorder()
+        handle = try start(args, recorder.sink)
     }
 
     var values: [String] { recorder.values }

@@ -1,7 +1,7 @@
 import VM
 
 /// Builtins whose implementation depends on the type a call site uses: the result type
-/// decides what to return (`math.fortytwo` as int or float, `value.get` of any type).
+/// decides what to return (`math.fortytwo` as int or float, `decode_json`'s result).
 enum SignatureSpecific {
     static func binding(_ name: String, signature: MclType) -> BuiltinBinding? {
         guard case .function(_, let result) = signature else { return nil }
@@ -9,15 +9,6 @@ enum SignatureSpecific {
         case "math.fortytwo":
             let value: Value = result == .float ? .float(42) : .int(42)
             return .function { _ in value }
-        case "value.get", "value.get_bool", "value.get_str", "value.get_int", "value.get_float":
-            // The local value store comes with issue 4: until a `value` resource has stored
-            // something, upstream also reports `ready: false` with a zero value.
-            guard case .struct(let fields) = result, let valueType = fields.first?.type else { return nil }
-            let notReady = Value.struct(.init(names: ["value", "ready"], values: [zero(of: valueType), .bool(false)]))
-            return .stream { _, sink in
-                sink.emit(notReady)
-                return StreamTask()
-            }
         case "encoding.decode_json", "encoding.decode_json_flexible":
             // The result type is this call's: the one-argument form has no type string.
             let flexible = name.hasSuffix("flexible")

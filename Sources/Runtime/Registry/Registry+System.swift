@@ -2,9 +2,10 @@ import VM
 
 /// Functions that read the host: datetime, deploy, local, net, net/http, os, sys, sys/fwupd, util.
 ///
-/// Kinds: ctx:DeployFS functions are `host` (they read the deploy file system when called);
-/// ctx:Local ones are `world` (local state store), except `deploy.directory`, whose main job is
-/// the deploy file system.
+/// Kinds: the deploy file readers are `stream`s (they follow their file in the deploy tree, which
+/// is a folder on disk that can be edited while the program runs); `deploy.abspath` and
+/// `deploy.directory` are `host` (they read the deploy tree when called); ctx:Local functions are
+/// `world` (local state store).
 extension Registry {
     static let systemBuiltins: [BuiltinEntry] = datetimeDeploy + net + os + sys
 
@@ -16,13 +17,13 @@ extension Registry {
         fn("datetime", "weekday", "func(a int) str", .pure, "Local lower-case weekday name of a Unix time."),
         fn("datetime", "print", "func(a int) str", .pure, "A Unix time in Go's Time.String layout."),
         fn("datetime", "format", "func(a int, b str) str", .pure, "A Unix time in a Go reference-time layout."),
-        fn("deploy", "readfile", "func(filename str) str", .host,
+        fn("deploy", "readfile", "func(filename str) str", .stream,
            "Contents of a deploy file, relative to the calling module."),
-        fn("deploy", "readfileabs", "func(filename str) str", .host,
+        fn("deploy", "readfileabs", "func(filename str) str", .stream,
            "Contents of a deploy file, from the deploy root."),
         fn("deploy", "abspath", "func(path str) str", .host,
            "The deploy path of a path relative to the calling module."),
-        fn("deploy", "file_exists", "func(filename str) bool", .host,
+        fn("deploy", "file_exists", "func(filename str) bool", .stream,
            "Whether a path exists in the deploy file system."),
         fn("deploy", "directory", "func(directory str) str", .host,
            "Mirrors a deploy directory to a local one and returns its path."),

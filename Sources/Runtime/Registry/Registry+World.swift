@@ -4,7 +4,7 @@ import VM
 extension Registry {
     static let worldBuiltins: [BuiltinEntry] = [
         fn("value", "get", "func(key str) struct{value ?1; ready bool}", .world,
-           "The value published by the value resource with that name."),
+           "The value a value resource published under that name in the local store; ready false until one is."),
         fn("value", "get_bool", "func(key str) struct{value bool; ready bool}", .world,
            "value.get for a bool."),
         fn("value", "get_str", "func(key str) struct{value str; ready bool}", .world,

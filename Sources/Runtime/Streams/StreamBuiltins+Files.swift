@@ -11,13 +11,13 @@ extension StreamBuiltins {
     static let files: [String: StreamStart] = [
         // A missing file is a catchable error, and the path stays watched: a file created
         // later replaces the `<|>` fallback.
-        "os.readfile": watched({ args throws(RuntimeError) in try args.str(0) }) { args throws(RuntimeError) in
-            .str(try readFile(try args.str(0)))
+        "os.readfile": watched({ _, args throws(RuntimeError) in try args.str(0) }) { path, _ throws(RuntimeError) in
+            .str(try readFile(path))
         },
-        "os.file_exists": watched({ args throws(RuntimeError) in try args.str(0) }) { args throws(RuntimeError) in
-            .bool(try fileExists(try args.str(0)))
+        "os.file_exists": watched({ _, args throws(RuntimeError) in try args.str(0) }) { path, _ throws(RuntimeError) in
+            .bool(try fileExists(path))
         },
-        "os.user_exists": watched({ _ in "/etc/passwd" }) { args throws(RuntimeError) in
+        "os.user_exists": watched({ _, _ in "/etc/passwd" }) { _, args throws(RuntimeError) in
             let name = try args.str(0)
             return .bool(!name.isEmpty && (try? UserDatabase.lookup(name: name)) != nil)
         },
@@ -37,18 +37,18 @@ extension StreamBuiltins {
         },
     ]
 
-    /// A stream that reads `read(args)` at once and again on every change of the file at
-    /// `path(args)`, sending only what differs from the last value. The watch starts before
-    /// the first read, so no change between the two is lost.
-    static func watched(_ path: @escaping @Sendable ([Value]) throws(RuntimeError) -> String,
-                        _ read: @escaping @Sendable ([Value]) throws(RuntimeError) -> Value) -> StreamStart {
-        { _, args, sink throws(RuntimeError) in
-            let target = try path(args)
+    /// A stream that reads `read(path, args)` at once and again on every change of the file at
+    /// `path = locate(context, args)`, sending only what differs from the last value. The watch
+    /// starts before the first read, so no change between the two is lost.
+    static func watched(_ locate: @escaping @Sendable (StreamContext, [Value]) throws(RuntimeError) -> String,
+                        _ read: @escaping @Sendable (_ path: String, [Value]) throws(RuntimeError) -> Value) -> StreamStart {
+        { context, args, sink throws(RuntimeError) in
+            let target = try locate(context, args)
             let changes = ChangeFilter(sink)
             let watcher = try FileWatcher(path: target) {
-                changes.send { () throws(RuntimeError) in try read(args) }
+                changes.send { () throws(RuntimeError) in try read(target, args) }
             }
-            changes.send { () throws(RuntimeError) in try read(args) }
+            changes.send { () throws(RuntimeError) in try read(target, args) }
             return StreamTask(onStop: watcher.stop)
         }
     }

@@ -50,7 +50,7 @@ final class StreamTask: StreamHandle, @unchecked Sendable {
 /// Every stream builtin, by qualified name: one table per family, each in its
 /// `StreamBuiltins+<Family>.swift` (the World's in WorldStreams.swift).
 enum StreamBuiltins {
-    static let all: [String: StreamStart] = merged([time, test, files, system, network, stateful, world])
+    static let all: [String: StreamStart] = merged([time, test, files, DeployFunctions.streams, system, network, stateful, world])
 
     /// The tables merged into one; a name in two tables is a programming error.
     static func merged(_ tables: [[String: StreamStart]]) -> [String: StreamStart] {
