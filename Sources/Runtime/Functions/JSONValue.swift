@@ -20,6 +20,31 @@ indirect enum JSONValue {
     }
 }
 
+extension JSONValue {
+    /// `s` as a JSON string literal: `"` and `\\` escaped, `\n`, `\r`, `\t` by name, other
+    /// control characters as `\u00XX`, everything else as is (UTF-8).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
 /// A JSON syntax error, with Go's wording (`invalid character 'x' looking for beginning of value`).
 struct JSONSyntaxError: Error, Equatable {
     var message: String

@@ -41,55 +41,35 @@ public enum GraphPrinter {
         var out = "{\n  \"resources\": ["
         for (i, r) in graph.resources.enumerated() {
             out += i == 0 ? "\n" : ",\n"
-            out += "    {\"kind\": \(jsonString(r.kind)), \"name\": \(jsonString(r.name)), \"params\": \(jsonObject(r.params)), \"metaparams\": \(jsonObject(r.metaparams))}"
+            out += "    {\"kind\": \(JSONValue.quoted(r.kind)), \"name\": \(JSONValue.quoted(r.name)), \"params\": \(jsonObject(r.params)), \"metaparams\": \(jsonObject(r.metaparams))}"
         }
         out += graph.resources.isEmpty ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": ["
         for (i, e) in graph.edges.enumerated() {
             out += i == 0 ? "\n" : ",\n"
-            out += "    {\"from\": \(jsonString(e.from.description)), \"to\": \(jsonString(e.to.description)), \"notify\": \(e.notify)}"
+            out += "    {\"from\": \(JSONValue.quoted(e.from.description)), \"to\": \(JSONValue.quoted(e.to.description)), \"notify\": \(e.notify)}"
         }
         return out + (graph.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
     private static func jsonObject(_ fields: [String: Value]) -> String {
-        "{" + fields.keys.sorted().map { "\(jsonString($0)): \(json(fields[$0]!))" }.joined(separator: ", ") + "}"
+        "{" + fields.keys.sorted().map { "\(JSONValue.quoted($0)): \(json(fields[$0]!))" }.joined(separator: ", ") + "}"
     }
 
     static func json(_ value: Value) -> String {
         switch value {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let f): return f.isFinite ? Value.formatFloat(f) : jsonString(Value.formatFloat(f))
-        case .str(let s): return jsonString(s)
+        case .float(let f): return f.isFinite ? Value.formatFloat(f) : JSONValue.quoted(Value.formatFloat(f))
+        case .str(let s): return JSONValue.quoted(s)
         case .list(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
         case .map(let map):
             return "{" + (0..<map.count).map { i in
                 let key = map.keys[i].rawDescription
-                return "\(jsonString(key)): \(json(map.values[i]))"
+                return "\(JSONValue.quoted(key)): \(json(map.values[i]))"
             }.joined(separator: ", ") + "}"
-        case .struct(let s): return "{" + zip(s.names, s.values).map { "\(jsonString($0)): \(json($1))" }.joined(separator: ", ") + "}"
-        case .function(let f): return jsonString(f.type.description)
+        case .struct(let s): return "{" + zip(s.names, s.values).map { "\(JSONValue.quoted($0)): \(json($1))" }.joined(separator: ", ") + "}"
+        case .function(let f): return JSONValue.quoted(f.type.description)
         }
     }
 
-    private static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -126,12 +126,7 @@ final class ValueStoreStream: StreamHandle, @unchecked Sendable {
 
     /// The same key keeps the stream; another one is refused.
     func update(_ arguments: [Value]) -> Bool {
-        if case .str(let newKey)? = arguments.first, newKey == key { return true }
-        let shown = arguments.first.map { value -> String in
-            if case .str(let s) = value { return "`\(s)`" }
-            return value.description
-        } ?? "nothing"
-        sink.fail(RuntimeError("\(name): can't change key, previously: `\(key)`, now: \(shown)"))
+        if let refused = StreamBuiltins.refusedKeyChange(name, "key", from: key, to: arguments) { sink.fail(refused) }
         return true
     }
 }

@@ -43,7 +43,7 @@ public struct LocalValueStore: Sendable {
             }
             return
         }
-        let text = #"{"type": "#  + StoredValue.quote(type.description) + #", "value": "#
+        let text = #"{"type": "#  + JSONValue.quoted(type.description) + #", "value": "#
             + (try StoredValue.encode(value, as: type)) + "}\n"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -83,7 +83,7 @@ enum StoredValue {
             if f.isNaN { return #""NaN""# }
             if f.isInfinite { return f > 0 ? #""+Inf""# : #""-Inf""# }
             return "\(f)"
-        case (.str(let s), .str): return quote(s)
+        case (.str(let s), .str): return JSONValue.quoted(s)
         case (.list(let items), .list(let element)):
             var parts: [String] = []
             for item in items { parts.append(try encode(item, as: element)) }
@@ -97,7 +97,7 @@ enum StoredValue {
         case (.struct(let s), .struct(let fields)) where s.names == fields.map(\.name):
             var parts: [String] = []
             for (field, value) in zip(fields, s.values) {
-                parts.append(quote(field.name) + ": " + (try encode(value, as: field.type)))
+                parts.append(JSONValue.quoted(field.name) + ": " + (try encode(value, as: field.type)))
             }
             return "{" + parts.joined(separator: ", ") + "}"
         case (.function, _):
@@ -168,24 +168,4 @@ enum StoredValue {
         }
     }
 
-    /// `s` as a JSON string.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -125,6 +125,19 @@ extension Array where Element == Value {
     }
 }
 
+extension StreamBuiltins {
+    /// The error of a keyed stream (functions.md: `world.*`, `value.get*`...) whose key is not
+    /// `key` any more in `arguments`, or nil when it is the same.
+    static func refusedKeyChange(_ name: String, _ keyName: String, from key: String, to arguments: [Value]) -> RuntimeError? {
+        if case .str(let newKey)? = arguments.first, newKey == key { return nil }
+        let shown = arguments.first.map { value -> String in
+            if case .str(let s) = value { return "`\(s)`" }
+            return value.description
+        } ?? "nothing"
+        return RuntimeError("\(name): can't change \(keyName), previously: `\(key)`, now: \(shown)")
+    }
+}
+
 /// Reads and emits under one lock, so emissions come in the order of the reads and a change
 /// notified after a write always ends with a read of that write.
 final class SerialReader: @unchecked Sendable {
@@ -205,12 +218,8 @@ final class WorldStream: StreamHandle, @unchecked Sendable {
     }
 
     func update(_ arguments: [Value]) -> Bool {
-        guard case .str(let newKey)? = arguments.first, newKey == key else {
-            let shown = arguments.first.map { value -> String in
-                if case .str(let s) = value { return "`\(s)`" }
-                return value.description
-            } ?? "nothing"
-            sink.fail(RuntimeError("\(name): can't change \(keyName), previously: `\(key)`, now: \(shown)"))
+        if let refused = StreamBuiltins.refusedKeyChange(name, keyName, from: key, to: arguments) {
+            sink.fail(refused)
             return true
         }
         do throws(RuntimeError) {

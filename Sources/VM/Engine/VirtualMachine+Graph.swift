@@ -19,7 +19,7 @@ extension VirtualMachine {
             switch nodeSpec.kind {
             case .resource(let kindIndex, let collect, let entries):
                 if collect {
-                    throw VMFailure(error: RuntimeError("`collect` is not implemented yet: it needs the World of a cluster (a later issue)", position: where_))
+                    throw VMFailure(error: RuntimeError("`collect` is not implemented yet: exported resources are published by the resource engine, which is not implemented yet", position: where_))
                 }
                 try declare(kind: program.kinds[kindIndex].kind, slots: slots, entries: entries, position: where_,
                             into: &resources, edges: &edges)
