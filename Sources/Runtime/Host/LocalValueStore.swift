@@ -2,7 +2,7 @@ import Foundation
 import VM
 
 /// The host-local value store (engine.md "Local API: value store"): what a `value` resource
-/// publishes under its name, and what `value.get*` read and follow.
+/// publishes under its name, and what `value.get*` read and follow (spec/local-state.md).
 ///
 /// One file per key, `<prefix>/vardir/value/<escaped key>`, holding the value with its type as
 /// JSON: `{"type": "<mcl type>", "value": <value>}`. Writes are atomic (a temporary file
