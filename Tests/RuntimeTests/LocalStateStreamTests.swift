@@ -150,3 +150,91 @@ import VM
         }
     }
 }
+
+/// The deploy and local builtins that are plain calls or one-value streams: paths in the deploy
+/// tree, mirrored deploy folders, function state folders and the persistent pool.
+@Suite struct LocalStateFunctionTests {
+    /// The function `name` as `RuntimeHost` binds it, with deploy tree `deployRoot` and local
+    /// state under `prefix`.
+    func function(_ name: String, _ signature: String, deployRoot: String = "/", prefix: String = "/nonexistent")
+        throws -> @Sendable ([Value]) throws(RuntimeError) -> Value {
+        let host = RuntimeHost(.init(hostname: "test", deployRoot: deployRoot, prefix: prefix, clock: ManualClock(at: 0)))
+        let binding = host.builtin(named: name, signature: try MclType(parsing: signature))
+        guard case .function(let body)? = binding else {
+            throw RuntimeError("\(name) is bound as \(String(describing: binding)), not a function")
+        }
+        return body
+    }
+
+    @Test func abspathIsRelativeToTheCallersModule() throws {
+        let abspath = try function("deploy.abspath", "func(base str, path str) str")
+        #expect(try abspath([.str("/"), .str("/files/a")]) == .str("/files/a"))
+        #expect(try abspath([.str("/mod1/"), .str("/files/a")]) == .str("/mod1/files/a"))
+        #expect(try abspath([.str("/mod1/"), .str("")]) == .str("/mod1/"))
+        #expect(throws: RuntimeError("filename was not absolute, got: `files/a`")) {
+            try abspath([.str("/mod1/"), .str("files/a")])
+        }
+    }
+
+    @Test func directoryMirrorsTheDeployFolder() throws {
+        let deploy = try ScratchFolder()
+        let prefix = try ScratchFolder()
+        defer { deploy.remove(); prefix.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: deploy.path + "/mod1/www/css", withIntermediateDirectories: true)
+        try deploy.write("mod1/www/index.html", "<p>hi</p>")
+        try deploy.write("mod1/www/css/site.css", "p {}")
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: deploy.path + "/mod1/www/index.html")
+        let directory = try function("deploy.directory", "func(base str, directory str) str", deployRoot: deploy.path, prefix: prefix.path)
+        let local = prefix.path + "/vardir/directory/mod1/www/"
+        #expect(try directory([.str("/mod1/"), .str("/www/")]) == .str(local))
+        #expect(fm.contents(atPath: local + "index.html") == Data("<p>hi</p>".utf8))
+        #expect(fm.contents(atPath: local + "css/site.css") == Data("p {}".utf8))
+        #expect((try fm.attributesOfItem(atPath: local + "index.html")[.posixPermissions] as? Int) == 0o600)
+        #expect((try fm.attributesOfItem(atPath: local)[.posixPermissions] as? Int) == 0o750)
+        // Again after a change: the new file appears, the removed one goes, the others stay.
+        try fm.removeItem(atPath: deploy.path + "/mod1/www/css")
+        try deploy.write("mod1/www/new.txt", "new")
+        #expect(try directory([.str("/mod1/"), .str("/www/")]) == .str(local))
+        #expect(try fm.contentsOfDirectory(atPath: local).sorted() == ["index.html", "new.txt"])
+        #expect(throws: RuntimeError("directory must start and end with a slash, got: `/www`")) {
+            try directory([.str("/"), .str("/www")])
+        }
+        #expect(throws: RuntimeError("can't read directory `\(deploy.path)/missing/`")) {
+            try directory([.str("/"), .str("/missing/")])
+        }
+    }
+
+    @Test func vardirCreatesAFolderForFunctions() throws {
+        let prefix = try ScratchFolder()
+        defer { prefix.remove() }
+        let vardir = try StartedStream(bound: "local.vardir", signature: "func(path str) str", [.str("cache/x/")], prefix: prefix.path)
+        vardir.handle.stop()
+        let folder = prefix.path + "/vardir/functions/cache/x/"
+        #expect(vardir.values == ["\(Value.str(folder))"])
+        #expect((try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int) == 0o750)
+        for bad in ["/abs/", "noslash"] {
+            #expect(throws: RuntimeError("path must be relative and end with a slash")) {
+                try StartedStream(bound: "local.vardir", signature: "func(path str) str", [.str(bad)], prefix: prefix.path)
+            }
+        }
+    }
+
+    @Test func poolNumbersArePersistent() throws {
+        let prefix = try ScratchFolder()
+        defer { prefix.remove() }
+        let pool = LocalPool(prefix: prefix.path)
+        #expect(try pool.number(namespace: "vm", uid: "alpha") == 1)
+        #expect(try pool.number(namespace: "vm", uid: "beta") == 2)
+        #expect(try pool.number(namespace: "vm", uid: "alpha") == 1)
+        #expect(try pool.number(namespace: "other", uid: "beta") == 1)
+        // Another instance (a restart) reads the same numbers.
+        #expect(try LocalPool(prefix: prefix.path).number(namespace: "vm", uid: "beta") == 2)
+        #expect(try LocalPool(prefix: prefix.path).number(namespace: "vm", uid: "gamma") == 3)
+        for (namespace, uid) in [("", "a"), ("vm", ""), ("a/b", "c"), ("vm", "x/y")] {
+            #expect(throws: RuntimeError("namespace and uid must be non-empty and contain no slash")) {
+                try pool.number(namespace: namespace, uid: uid)
+            }
+        }
+    }
+}
