@@ -45,5 +45,7 @@ let package = Package(
         .testTarget(name: "FrontendTests", dependencies: ["Frontend", "IR", "VM", "Runtime"]),
         // Frontend too: the World tests compile and run a seed program end to end.
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "VM", "Frontend"]),
+        // The command-line contract (spec/cli.md), on the built executables.
+        .testTarget(name: "CLITests", dependencies: ["mgmt", "mgmtc"]),
     ]
 )

@@ -42,13 +42,26 @@ struct Graph: ParsableCommand {
     @Option(help: "Start the clock at this time (RFC 3339, e.g. 2026-11-26T23:59:59Z, or Unix seconds) instead of now; it then runs.")
     var clock: String?
 
+    @Option(help: "The deploy tree, where deploy.readfile and friends read (default: the program's folder; for a .mcb, the artifact's).")
+    var deployRoot: String?
+
     @Argument(help: "The program: an .mcl file, a module folder, or a .mcb artifact.")
     var path: String
+
+    func validate() throws {
+        if let deployRoot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: deployRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--deploy-root: `\(deployRoot)` is not a folder")
+            }
+        }
+    }
 
     func run() throws {
         let program = try ProgramLoader.load(path)
         let name = hostname ?? (format == .conformance ? "" : MachineName.current)
-        let graph = try FirstGraph.compute(program.program, deployRoot: program.deployRoot, hostname: name,
+        let root = deployRoot.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? program.deployRoot
+        let graph = try FirstGraph.compute(program.program, deployRoot: root, hostname: name,
                                            clock: try startClock(), timeout: timeout)
         if fields {
             // The graph is built and validated; running it (grouping, send/recv, field values)
