@@ -22,7 +22,8 @@ struct DataflowBench {
         rows.append(try measure(name: "adder-20x25", source: Programs.layered(width: 20, depth: 25), runs: runs, changing: 0))
         Report.print(rows, runs: runs)
         Swift.print()
-        FunctionsBench.print(try FunctionsBench.run())
+        let passes = quick ? 5 : 11
+        FunctionsBench.print(try FunctionsBench.run(runs: passes), runs: passes)
     }
 
     struct Row {

@@ -57,11 +57,16 @@ struct BenchError: Error, CustomStringConvertible {
 
 /// The table `bench/run` prints.
 enum Report {
+    /// The middle sample (the upper one of an even count).
+    static func median(_ samples: [Double]) -> Double {
+        let sorted = samples.sorted()
+        return sorted[sorted.count / 2]
+    }
+
     static func print(_ rows: [DataflowBench.Row], runs: Int) {
         Swift.print("benchmark          nodes   first µs/node   cone   change median µs   µs/node   graph ms   bytes/node")
         for row in rows {
-            let sorted = row.changeMicros.sorted()
-            let median = sorted[sorted.count / 2]
+            let median = Self.median(row.changeMicros)
             let name = row.name.padding(toLength: 16, withPad: " ", startingAt: 0)
             Swift.print(name + String(format: " %7d %15.3f %6d %18.1f %9.3f %10.2f %12.0f",
                                row.nodes, row.firstMicros / Double(max(1, row.nodes)), row.coneSize, median,
