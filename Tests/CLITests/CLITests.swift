@@ -93,6 +93,22 @@ import Testing
         #expect(notAFolder.status == 64 && notAFolder.stderr.contains("--deploy-root: `\(source.path)/main.mcl` is not a folder"))
     }
 
+    @Test func onlyTheDeployTreeReadersGetADeployBase() throws {
+        let folder = try Scratch()
+        defer { folder.remove() }
+        // A non-constant argument, so the call is not folded at compile time.
+        try folder.write("main.mcl", """
+            import "datetime"
+            import "deploy"
+            $distro = if datetime.now() > 0 { "debian" } else { "fedora" }
+            test "p" { slicestring => deploy.bootstrap_packages($distro), }
+
+            """)
+        let result = try run("mgmt", "graph", "--format=text", folder.path + "/main.mcl")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("packagekit-tools"), "\(result.stdout)")
+    }
+
     // MARK: mgmt functions
 
     @Test func functionsListsTheRegistry() throws {

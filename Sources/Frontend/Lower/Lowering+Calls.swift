@@ -12,9 +12,9 @@ extension Lowering {
             var values = args.map { lowerValue($0, env, t) }
             var signature = env.frame.builtinCalls[call.id].flatMap { checked.types.resolved($0) }
                 ?? .function(params: args.map { .init("", type($0, env) ?? .variant) }, result: type(call, env) ?? .variant)
-            // The deploy functions read relative to the calling code's deploy base, passed as a
-            // hidden first argument (spec/host-interface.md).
-            if builtin.module == "deploy", Self.deployBaseFunctions.contains(builtin.name), case .function(let params, let result) = signature {
+            // The deploy-tree readers read relative to the calling code's deploy base, passed as
+            // a hidden first argument (spec/host-interface.md).
+            if builtin.takesDeployBase, case .function(let params, let result) = signature {
                 let base = env.frame.unit.module.deployBase
                 values.insert(t.use(constant(t, .str(base), type: .str, at: call.span)), at: 0)
                 signature = .function(params: [.init("base", .str)] + params, result: result)
@@ -45,9 +45,6 @@ extension Lowering {
             preconditionFailure("calling `\(reference.decl.rendering)`")
         }
     }
-
-    /// The deploy functions that take the caller's deploy base.
-    static let deployBaseFunctions: Set<String> = ["readfile", "readfileabs", "abspath", "file_exists", "directory"]
 
     /// The higher-order builtins the VM runs as `iterate` structures.
     static let iterateOperations: [String: IterateOperation] = [

@@ -45,9 +45,9 @@ public final class RuntimeHost: VM.Host {
             return .function { _ in .str(hostname) }
         }
         guard let descriptor = Self.descriptors[name] else { return nil }
-        // Deploy functions take the calling code's deploy base as a hidden first argument.
+        // Deploy-tree readers take the calling code's deploy base as a hidden first argument.
         var checked = signature
-        if descriptor.module == "deploy", case .function(let params, let result) = signature, params.first?.type == .str {
+        if descriptor.takesDeployBase, case .function(let params, let result) = signature, params.first?.type == .str {
             checked = .function(params: Array(params.dropFirst()), result: result)
         }
         guard SignatureMatching.fits(checked, descriptor.typing) else { return nil }

@@ -18,6 +18,15 @@ struct BuiltinEntry: Sendable {
     var typing: Typing
     var kind: BuiltinKind
     var summary: String
+    /// See `BuiltinDescriptor.takesDeployBase`.
+    var takesDeployBase = false
+
+    /// This builtin, taking the caller's deploy base as a hidden first argument.
+    var takingDeployBase: BuiltinEntry {
+        var entry = self
+        entry.takesDeployBase = true
+        return entry
+    }
 
     /// The type strings of `.types` typing; empty for a call-site rule.
     var typeStrings: [String] {
@@ -37,7 +46,8 @@ struct BuiltinEntry: Sendable {
         case .callSite(let rule):
             typing = .callSite(rule)
         }
-        return BuiltinDescriptor(module: module, name: name, typing: typing, kind: kind, summary: summary)
+        return BuiltinDescriptor(module: module, name: name, typing: typing, kind: kind, summary: summary,
+                                 takesDeployBase: takesDeployBase)
     }
 }
 

@@ -12,13 +12,19 @@ public struct BuiltinDescriptor: Sendable {
     public var kind: BuiltinKind
     /// One line for `mgmt functions` and the generated docs.
     public var summary: String
+    /// Whether calls get the calling code's deploy base (`/`, `/mod1/`) as a hidden first
+    /// `str` argument, which the compiler adds and the import's signature includes
+    /// (spec/host-interface.md: `deploy.readfile` and the other deploy-tree readers).
+    public var takesDeployBase: Bool
 
-    public init(module: String, name: String, typing: BuiltinTyping, kind: BuiltinKind, summary: String = "") {
+    public init(module: String, name: String, typing: BuiltinTyping, kind: BuiltinKind, summary: String = "",
+                takesDeployBase: Bool = false) {
         self.module = module
         self.name = name
         self.typing = typing
         self.kind = kind
         self.summary = summary
+        self.takesDeployBase = takesDeployBase
     }
 
     /// The stable qualified name used in `.mcb` import tables: `len`, `fmt.printf`,
