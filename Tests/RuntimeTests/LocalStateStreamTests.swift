@@ -102,7 +102,11 @@ import VM
             try store.get("k")
         }
         try Data("{".utf8).write(to: URL(fileURLWithPath: store.path(of: "k")))
-        #expect((try? store.get("k")) == nil)
+        #expect {
+            try store.get("k")
+        } throws: { error in
+            (error as? RuntimeError)?.message.hasPrefix("`\(store.path(of: "k"))` is not a stored value: ") == true
+        }
     }
 
     @Test func everyKeyIsOneFileName() {

@@ -37,11 +37,16 @@ import VM
 
     /// A command that ignores SIGTERM is killed after the grace period.
     @Test func stopKillsACommandIgnoringTerm() throws {
-        let command = try StartedStream("os.system", [.str("trap '' TERM; echo ready; while true; do sleep 0.1; done")])
+        let command = try StartedStream("os.system", [.str("trap '' TERM; echo $$; while true; do sleep 0.1; done")])
         #expect(command.recorder.wait(count: 1))
+        // The shell leads its own process group, so its pid is the group's id.
+        guard case .success(.str(let text)) = command.recorder.results.first, let group = pid_t(text) else {
+            Issue.record("no pid: \(command.values)")
+            return
+        }
+        #expect(!Self.processes(inGroup: group).isEmpty)
         command.handle.stop()
-        // The shell's pid is not printed; its group is gone when no `sleep` child remains.
-        #expect(Self.waitUntil(timeout: 10) { Self.processes(matching: "while true; do sleep 0.1").isEmpty })
+        #expect(Self.waitUntil { Self.processes(inGroup: group).isEmpty })
     }
 
     @Test func vumeterBars() {
@@ -73,18 +78,20 @@ import VM
         return !stat[close...].dropFirst(2).hasPrefix("Z")
     }
 
-    /// The live processes whose command line contains `text`.
-    static func processes(matching text: String) -> [pid_t] {
+    /// The live processes of process group `group` (field 5 of /proc/PID/stat).
+    static func processes(inGroup group: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { pid_t($0) }.filter { pid in
-            guard pid != getpid(), isAlive(pid),
-                  let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            return String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(text)
+            guard isAlive(pid), let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After the command's name: state, ppid, pgrp.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && pid_t(fields[2]) == group
         }
     }
 
     /// Waits until `condition` holds, for `timeout` seconds at most.
-    static func waitUntil(timeout: Double = 5, _ condition: () -> Bool) -> Bool {
+    static func waitUntil(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while !condition() {
             guard Date() < deadline else { return false }

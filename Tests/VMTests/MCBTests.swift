@@ -60,10 +60,6 @@ import Testing
         #expect(operations == [.map, .filter, .reduce, .zip])
     }
 
-    @Test func writingIsDeterministic() {
-        #expect(MCBWriter.write(SamplePrograms.everything) == MCBWriter.write(SamplePrograms.everything))
-    }
-
     @Test func specialFloatsKeepTheirBits() throws {
         var program = SamplePrograms.empty
         program.constants = [.float(-0.0), .float(.infinity), .float(.leastNonzeroMagnitude), .float(.nan)]

@@ -154,8 +154,8 @@ struct RunningError: Error, CustomStringConvertible {
     /// The seed's friday program (../shared/seed-examples/friday.mcl, as written): the mode
     /// flips the instant the weekday does, and only the clock's cone re-runs.
     @Test func fridayFlipsTheMode() throws {
-        setenv("TZ", "UTC", 1)
-        let thursday: Int64 = 1_795_737_599  // Thursday 2026-11-26 23:59:59 UTC
+        // Thursday 2026-11-26 23:59:59 in the local zone (no setenv: tests run in parallel).
+        let thursday: Int64 = 1_795_737_599 - Int64(ZoneInfo.local.offset(at: 1_795_737_599))
         // The seed example is read where it lives (../shared is beside the checkout in CI).
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/seed-examples/friday.mcl").standardizedFileURL
