@@ -24,7 +24,7 @@ public final class Compilation {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
         let loader = ModuleLoader(sources: sources, ids: ids, root: root)
-        let main = try loader.loadProgram(at: absolute)
+        let main = try loader.loadProgram(at: absolute, isDirectory: isDirectory.boolValue)
         let resolved = try Resolver(catalog: catalog, loader: loader).run(main)
         let checker = Checker(program: resolved, catalog: catalog, sources: sources)
         let frame = try checker.run()

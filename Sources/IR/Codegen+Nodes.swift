@@ -1,8 +1,9 @@
 /// Emitting one template: its nodes in value order, with bodies, heights and spans.
 extension Codegen {
-    static func emit(_ template: IRTemplate, in ir: IRProgram, into program: inout Program, tables: inout Tables) {
+    /// `captured` holds the indices of the template's values other templates capture.
+    static func emit(_ template: IRTemplate, captured: Set<Int>, into program: inout Program, tables: inout Tables) {
         let values = template.values
-        let root = roots(of: template, in: ir)
+        let root = roots(of: template, captured: captured)
         let firstNode = program.nodes.count
         var nodeOf: [Int: Int] = [:]  // root value → template-relative node index
         func ref(_ r: IRRef) -> NodeRef {
@@ -45,7 +46,7 @@ extension Codegen {
                     if entry.hasCondition { slot += 1 }
                     if entry.kind == .param, case .value(let v) = value.args[slot], let type = values[v].type { params.append((entry.name, type)) }
                     if entry.kind == .param, case .param = value.args[slot] {
-                        params.append((entry.name, template.paramType(value.args[slot], values) ?? .variant))
+                        params.append((entry.name, template.paramType(value.args[slot]) ?? .variant))
                     }
                     slot += 1
                 }
@@ -99,13 +100,13 @@ extension Codegen {
 
 extension IRTemplate {
     /// The type of a parameter reference (fixed params only; captures take the captured value's type).
-    func paramType(_ ref: IRRef, _ values: [IRValue]) -> MclType? {
+    func paramType(_ ref: IRRef) -> MclType? {
         guard case .param(let p) = ref else { return nil }
         if p < fixedParams.count { return fixedParams[p] }
         let captured = captures.values[p - fixedParams.count]
         switch captured.ref {
         case .value(let v): return captured.template.values[v].type
-        case .param: return captured.template.paramType(captured.ref, captured.template.values)
+        case .param: return captured.template.paramType(captured.ref)
         }
     }
 }

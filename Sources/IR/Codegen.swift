@@ -15,8 +15,15 @@ public enum Codegen {
         var program = Program()
         program.files = ir.files
         program.spans = ir.spans
+        // The values each template has captured by others, in one pass over all captures.
+        var captured: [ObjectIdentifier: Set<Int>] = [:]
+        for other in ir.templates {
+            for value in other.captures.values {
+                if case .value(let i) = value.ref { captured[ObjectIdentifier(value.template), default: []].insert(i) }
+            }
+        }
         for template in ir.templates {
-            emit(template, in: ir, into: &program, tables: &tables)
+            emit(template, captured: captured[ObjectIdentifier(template)] ?? [], into: &program, tables: &tables)
         }
         program.types = tables.types
         program.constants = tables.constants
@@ -79,8 +86,9 @@ public enum Codegen {
         }
     }
 
-    /// Which values of a template are roots (see the type's summary).
-    static func roots(of template: IRTemplate, in ir: IRProgram) -> [Bool] {
+    /// Which values of a template are roots (see the type's summary); `captured` holds the
+    /// indices of its values other templates capture.
+    static func roots(of template: IRTemplate, captured: Set<Int>) -> [Bool] {
         let values = template.values
         var uses = [Int](repeating: 0, count: values.count)
         var needsNode = [Bool](repeating: false, count: values.count)
@@ -96,11 +104,7 @@ public enum Codegen {
             }
         }
         if case .value(let i)? = template.result { needsNode[i] = true }
-        for other in ir.templates {
-            for captured in other.captures.values where captured.template === template {
-                if case .value(let i) = captured.ref { needsNode[i] = true }
-            }
-        }
+        for i in captured { needsNode[i] = true }
         var root = values.indices.map { i -> Bool in
             let op = values[i].op
             // A constant is loaded by each user rather than shared through a node.

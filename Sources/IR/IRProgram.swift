@@ -218,19 +218,3 @@ public enum IROp: Hashable {
         }
     }
 }
-
-extension ResourceEntrySpec: Hashable {
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(hasCondition)
-        hasher.combine(name)
-        hasher.combine(targetKind)
-    }
-}
-
-extension EdgeHalfSpec: Hashable {
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(field)
-    }
-}

@@ -65,6 +65,12 @@ public indirect enum MclType: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The number of parameters of a function type (0 for other types).
+    public var arity: Int {
+        if case .function(let params, _) = self { return params.count }
+        return 0
+    }
+
     /// True when the type mentions no scheme variable.
     public var isConcrete: Bool {
         switch self {

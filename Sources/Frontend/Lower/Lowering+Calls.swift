@@ -37,9 +37,7 @@ extension Lowering {
             let definition = self.env(for: reference, from: env)
             let frame = env.frame.children[call.id]!
             let callEnv = Env(frame: frame, parent: definition)
-            for (decl, arg) in zip(frame.unit.params, args) {
-                callEnv.params[decl.id] = (lowerExpr(arg, env, t), isInfallible(arg, env))
-            }
+            bindArguments(args, to: callEnv, from: env, t)
             return lowerExpr(function.body, callEnv, t)
         default:
             preconditionFailure("calling `\(reference.decl.rendering)`")
@@ -69,9 +67,15 @@ extension Lowering {
     /// A lambda's body lowered at its call site, its parameters bound to the arguments.
     func inline(_ lambda: Lambda, frame: Frame, definition: Env, args: [Expr], callerEnv: Env, _ t: IRTemplate) -> Located {
         let callEnv = Env(frame: frame, parent: definition)
-        for (decl, arg) in zip(frame.unit.params, args) {
-            callEnv.params[decl.id] = (lowerExpr(arg, callerEnv, t), isInfallible(arg, callerEnv))
-        }
+        bindArguments(args, to: callEnv, from: callerEnv, t)
         return lowerExpr(lambda.body, callEnv, t)
+    }
+
+    /// Binds the parameters of `callee`'s unit to the arguments, in order, each lowered in
+    /// `caller` into `t` (a `func` call, an inlined lambda, an include).
+    func bindArguments(_ args: [Expr], to callee: Env, from caller: Env, _ t: IRTemplate) {
+        for (decl, arg) in zip(callee.frame.unit.params, args) {
+            callee.params[decl.id] = (lowerExpr(arg, caller, t), isInfallible(arg, caller))
+        }
     }
 }

@@ -121,9 +121,10 @@ extension Lowering {
     /// values it captures (copied into the function value when it is made).
     func closure(_ lambda: Lambda, _ env: Env, _ t: IRTemplate) -> Located {
         let frame = env.frame.children[lambda.id]!
-        guard case .function(let params, _)? = checked.type(ofLambda: lambda, in: env.frame) else { preconditionFailure("untyped lambda") }
+        let functionType = checked.type(ofLambda: lambda, in: env.frame)
+        guard case .function(let params, _)? = functionType else { preconditionFailure("untyped lambda") }
         let template = ir.makeTemplate(fixedParams: params.map(\.type), parent: t)
-        template.functionType = checked.type(ofLambda: lambda, in: env.frame)
+        template.functionType = functionType
         let lambdaEnv = Env(frame: frame, parent: env)
         for (i, decl) in frame.unit.params.enumerated() { lambdaEnv.params[decl.id] = (Located(template, .param(i)), false) }
         template.result = lowerValue(lambda.body, lambdaEnv, template)

@@ -101,9 +101,7 @@ extension Lowering {
         guard case .class(_, let classDecl) = target.decl.kind else { preconditionFailure("include of a non-class") }
         let definition = self.env(for: target, from: env)
         let instance = Env(frame: frame, parent: definition)
-        for (decl, arg) in zip(frame.unit.params, include.args) {
-            instance.params[decl.id] = (lowerExpr(arg, env, home), isInfallible(arg, env))
-        }
+        bindArguments(include.args, to: instance, from: env, home)
         envs[ObjectIdentifier(frame)] = instance
         lowerBlock(classDecl.body, instance, home)
         return instance

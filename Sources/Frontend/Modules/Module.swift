@@ -50,13 +50,10 @@ final class ModuleLoader {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
     }
 
-    /// Loads the program at `path`: an `.mcl` file, or a folder with `metadata.yaml` or `main.mcl`.
-    func loadProgram(at path: String) throws(Diagnostic) -> Module {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic(.parse, "no such file or folder: \(path)", at: nil)
-        }
-        if isDirectory.boolValue {
+    /// Loads the program at `path`, which the caller found to exist: an `.mcl` file, or (when
+    /// `isDirectory`) a folder with `metadata.yaml` or `main.mcl`.
+    func loadProgram(at path: String, isDirectory: Bool) throws(Diagnostic) -> Module {
+        if isDirectory {
             let metadata = try Metadata.load(directory: path) ?? Metadata()
             return try parse(file: (path as NSString).appendingPathComponent(metadata.main), metadata: metadata, importer: nil)
         }

@@ -55,15 +55,6 @@ public final class Decl: @unchecked Sendable {
         case .includeAlias(_, let include): "include(\(include.name))"
         }
     }
-
-    /// The span of the declaration itself, for notes.
-    var span: Span? {
-        switch kind {
-        case .bind(let stmt, _), .function(let stmt, _), .class(let stmt, _), .includeAlias(let stmt, _): stmt.span
-        case .param(let param, _), .loopVariable(let param, _, _): param.span
-        default: nil
-        }
-    }
 }
 
 /// A unit of instantiation: code whose declarations get fresh values (and types) per

@@ -11,14 +11,12 @@ enum Recursion {
             let members = Set(component)
             let isCycle = component.count > 1 || (dependencies[component[0]] ?? []).contains { $0.0.id == component[0] }
             guard isCycle, let spans = cycleSpans(in: members, start: component.min()!, dependencies) else { continue }
-            if best == nil || isEarlier(spans[0], best![0]) { best = spans }
+            if best == nil || spans[0].isBefore(best![0]) { best = spans }
         }
         guard let spans = best else { return }
         let bylines = spans.map { sources.byline($0) }.joined(separator: ", ")
         throw Diagnostic(.scope, "recursive reference while setting scope: not a dag: \(bylines)", at: spans[0])
     }
-
-    private static func isEarlier(_ a: Span, _ b: Span) -> Bool { (a.file, a.start) < (b.file, b.start) }
 
     /// The references along one simple cycle through `start` inside the component: for each
     /// step the earliest reference, deduplicated and sorted by position.
@@ -42,9 +40,9 @@ enum Recursion {
                 var spans: [Span] = []
                 for (from, to) in zip(path, path.dropFirst() + [start]) {
                     let references = (dependencies[from] ?? []).filter { $0.0.id == to }.map(\.1)
-                    if let earliest = references.min(by: isEarlier) { spans.append(earliest) }
+                    if let earliest = references.min { $0.isBefore($1) } { spans.append(earliest) }
                 }
-                return Array(Set(spans)).sorted(by: isEarlier)
+                return Array(Set(spans)).sorted { $0.isBefore($1) }
             }
             if seen.insert(next).inserted {
                 path.append(next)

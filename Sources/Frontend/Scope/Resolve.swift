@@ -23,7 +23,6 @@ final class Resolver {
     var includedFrom: [Int?: [Decl]] = [:]
     /// Dependency edges for the recursion check: declaration id → (used declaration, where).
     private(set) var dependencies: [Int: [(Decl, Span)]] = [:]
-    private var declsByID: [Int: Decl] = [:]
     /// Scopes of class bodies and include statements, for lookups through include aliases.
     private var classBodyScopes: [Int: Scope] = [:]
     private var includeScopes: [Int: Scope] = [:]
@@ -73,7 +72,6 @@ final class Resolver {
     func makeDecl(_ kind: Decl.Kind, unit: Unit?) -> Decl {
         nextDeclID += 1
         let decl = Decl(kind, unit: unit, id: nextDeclID)
-        declsByID[decl.id] = decl
         return decl
     }
 
@@ -105,7 +103,7 @@ final class Resolver {
         let live = errors.filter { $0.region.map { reached.contains($0.id) } ?? true }.map(\.0)
         guard let first = live.min(by: { a, b in
             let (x, y) = (a.span ?? Span(file: 0, start: 0, end: 0), b.span ?? Span(file: 0, start: 0, end: 0))
-            return (x.file, x.start) < (y.file, y.start)
+            return x.isBefore(y)
         }) else { return }
         throw first
     }

@@ -19,10 +19,4 @@ public final class ResolvedProgram: @unchecked Sendable {
     init(program: ResolvedModule) {
         self.program = program
     }
-
-    /// The unit of a class declaration's body (its `Decl.kind` is `.class`).
-    public func unit(ofClass decl: Decl) -> Unit? {
-        guard case .class(let stmt, _) = decl.kind else { return nil }
-        return units[stmt.id]
-    }
 }

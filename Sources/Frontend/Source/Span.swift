@@ -19,6 +19,10 @@ public struct Span: Sendable, Hashable {
     }
 
     public var length: Int { Int(end - start) }
+
+    /// Whether this span starts before `other` in (file, start) order: how diagnostics pick
+    /// the first of several errors.
+    func isBefore(_ other: Span) -> Bool { (file, start) < (other.file, other.start) }
 }
 
 extension SourceMap {

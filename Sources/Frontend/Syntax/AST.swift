@@ -4,7 +4,7 @@ import VM
 /// per-node side tables in dictionaries or arrays.
 public final class NodeIDs: @unchecked Sendable {
     // Used by one compilation on one thread.
-    public private(set) var count = 0
+    private(set) var count = 0
     public init() {}
     func next() -> Int {
         count += 1

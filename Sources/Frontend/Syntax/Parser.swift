@@ -158,7 +158,7 @@ struct Parser {
         case .importKeyword: kind = .import(try parseImport())
         case .panicKeyword:
             advance()
-            let args = try parseList(open: .openParen, close: .closeParen) { (p: inout Parser) throws(Diagnostic) in try p.parseExpr() }
+            let args = try parseArguments()
             guard args.count == 1 || args.count == 2 else {
                 throw Diagnostic(.parse, "panic takes 1 or 2 arguments, got \(args.count)", at: start.through(previous.span))
             }
@@ -281,7 +281,7 @@ struct Parser {
         let name = try parseDottedName()
         var args: [Expr] = []
         if at(.openParen) {
-            args = try parseList(open: .openParen, close: .closeParen) { (p: inout Parser) throws(Diagnostic) in try p.parseExpr() }
+            args = try parseArguments()
         }
         var alias: String?
         var aliasSpan: Span?

@@ -89,11 +89,6 @@ public struct ResourceEntry {
 /// The edge properties a resource body may set.
 public enum EdgeProperty: String, Sendable {
     case before, depend, notify, listen
-
-    /// Whether the edge goes from this resource to the named one.
-    public var pointsAway: Bool { self == .before || self == .notify }
-    /// Whether the edge carries a refresh notification.
-    public var notifies: Bool { self == .notify || self == .listen }
 }
 
 /// `Kind[name]` or `Kind[name].field` in an edge.

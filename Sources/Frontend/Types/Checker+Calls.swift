@@ -128,11 +128,3 @@ extension Checker {
         return body
     }
 }
-
-extension MclType {
-    /// The number of parameters of a function type (0 for other types).
-    var arity: Int {
-        if case .function(let params, _) = self { return params.count }
-        return 0
-    }
-}

@@ -18,7 +18,7 @@ extension Checker {
             }
             pending = waiting
         }
-        guard let first = pending.min(by: { isEarlier($0.span, $1.span) }) else { return }
+        guard let first = pending.min(by: { $0.span.isBefore($1.span) }) else { return }
         switch first {
         case .overload(let call, let candidates, let name, let span):
             throw Diagnostic(.type, "expr: \(name) is ambiguous: \(store.describe(call))", at: span,
@@ -105,8 +105,6 @@ extension Checker {
         return zip(wanted, given).filter { store.canUnify($0, $1) }.count
     }
 
-    func isEarlier(_ a: Span, _ b: Span) -> Bool { (a.file, a.start) < (b.file, b.start) }
-
     /// The checks that need the whole solution: no cyclic type, every expression concrete,
     /// hashable map keys, comparable `==` operands.
     func finish() throws(Diagnostic) {
@@ -121,7 +119,7 @@ extension Checker {
         }
         if !ambiguous.isEmpty {
             let expressions = expressionsByID()
-            let (id, t) = ambiguous.min { isEarlier(expressions[$0.key]!.span, expressions[$1.key]!.span) }!
+            let (id, t) = ambiguous.min { expressions[$0.key]!.span.isBefore(expressions[$1.key]!.span) }!
             throw Diagnostic(.type, "expr: \(expressions[id]!.upstreamRendering) is ambiguous: \(store.describe(t))",
                              at: expressions[id]!.span, notes: ["nothing decides this expression's type; annotate it"])
         }
@@ -143,14 +141,14 @@ extension Checker {
         var best: Span?
         for frame in frames {
             for (declID, v) in frame.values where store.root(v) == root {
-                if let span = declSpans[declID], best == nil || isEarlier(span, best!) { best = span }
+                if let span = declSpans[declID], best == nil || span.isBefore(best!) { best = span }
             }
         }
         if best != nil { return best }
         let expressions = expressionsByID()
         for frame in frames {
             for (id, v) in frame.expressions where store.root(v) == root {
-                if let span = expressions[id]?.span, best == nil || isEarlier(span, best!) { best = span }
+                if let span = expressions[id]?.span, best == nil || span.isBefore(best!) { best = span }
             }
         }
         return best

@@ -94,11 +94,7 @@ extension Checker {
             return Self.fold(op, l, r)
         case .index(let container, let index):
             guard let c = constantValue(container, in: frame), let i = constantValue(index, in: frame) else { return nil }
-            switch (c, i) {
-            case (.list(let items), .int(let n)): return n >= 0 && n < items.count ? items[Int(n)] : nil
-            case (.map(let map), _): return map[i]
-            default: return nil
-            }
+            return try? Operators.binary(.index, c, i)
         case .field(let structure, let name):
             guard case .struct(let s)? = constantValue(structure, in: frame) else { return nil }
             return s[name]
@@ -131,32 +127,18 @@ extension Checker {
     }
 
     /// An operator on two known values, or nil when it would fail (division by zero) or
-    /// the operands do not fit it (the type checker reports those).
+    /// the operands do not fit it (the type checker reports those). The VM's `Operators`
+    /// decide, through the opcode lowering would pick for the left operand's type.
     static func fold(_ op: BinaryOperator, _ l: Value, _ r: Value) -> Value? {
-        switch (op, l, r) {
-        case (.plus, .str(let a), .str(let b)): return .str(a + b)
-        case (.plus, .int(let a), .int(let b)): return .int(a &+ b)
-        case (.plus, .float(let a), .float(let b)): return .float(a + b)
-        case (.minus, .int(let a), .int(let b)): return .int(a &- b)
-        case (.minus, .float(let a), .float(let b)): return .float(a - b)
-        case (.times, .int(let a), .int(let b)): return .int(a &* b)
-        case (.times, .float(let a), .float(let b)): return .float(a * b)
-        case (.divide, .int(let a), .int(let b)): return b == 0 ? nil : .float(Double(a) / Double(b))
-        case (.divide, .float(let a), .float(let b)): return b == 0 ? nil : .float(a / b)
-        case (.equal, _, _): return .bool(l == r)
-        case (.notEqual, _, _): return .bool(l != r)
-        case (.less, .int(let a), .int(let b)): return .bool(a < b)
-        case (.less, .float(let a), .float(let b)): return .bool(a < b)
-        case (.greater, .int(let a), .int(let b)): return .bool(a > b)
-        case (.greater, .float(let a), .float(let b)): return .bool(a > b)
-        case (.lessEqual, .int(let a), .int(let b)): return .bool(a <= b)
-        case (.lessEqual, .float(let a), .float(let b)): return .bool(a <= b)
-        case (.greaterEqual, .int(let a), .int(let b)): return .bool(a >= b)
-        case (.greaterEqual, .float(let a), .float(let b)): return .bool(a >= b)
-        case (.and, .bool(let a), .bool(let b)): return .bool(a && b)
-        case (.or, .bool(let a), .bool(let b)): return .bool(a || b)
-        case (.in, _, .list(let items)): return .bool(items.contains(l))
-        default: return nil
+        let type: MclType
+        switch l {
+        case .str: type = .str
+        case .float: type = .float
+        case .int: type = .int
+        default: type = .variant
         }
+        guard let (opcode, swapped) = op.opcode(for: type) else { return nil }
+        if opcode == .concat { return Operators.concat([l, r]) }
+        return try? Operators.binary(opcode, swapped ? r : l, swapped ? l : r)
     }
 }

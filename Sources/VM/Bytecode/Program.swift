@@ -168,7 +168,7 @@ public enum NodeKind: Sendable, Equatable {
     case assert
 }
 
-public struct ResourceEntrySpec: Sendable, Equatable {
+public struct ResourceEntrySpec: Sendable, Hashable {
     public enum Kind: UInt8, Sendable { case param, meta, metaStruct, edge }
     public var kind: Kind
     public var hasCondition: Bool
@@ -184,7 +184,7 @@ public struct ResourceEntrySpec: Sendable, Equatable {
     }
 }
 
-public struct EdgeHalfSpec: Sendable, Equatable {
+public struct EdgeHalfSpec: Sendable, Hashable {
     public var kind: String
     /// The send (first half) or receive (second half) key of a send/recv edge.
     public var field: String?
