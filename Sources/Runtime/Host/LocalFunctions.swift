@@ -37,10 +37,8 @@ struct LocalFunctions {
         case "value.get", "value.get_bool", "value.get_str", "value.get_int", "value.get_float":
             // struct{value T; ready bool}, T being this call site's type.
             guard case .function(_, .struct(let fields)) = signature, let valueType = fields.first?.type else { return nil }
-            let store = LocalValueStore(prefix: prefix)
-            return .stream { args, sink throws(RuntimeError) in
-                try ValueStoreStream(name: name, store: store, type: valueType, arguments: args, sink: sink)
-            }
+            let follow = Self.valueStore(name, LocalValueStore(prefix: prefix), type: valueType)
+            return .stream { args, sink throws(RuntimeError) in try KeyedStream(name, keyName: "key", args, sink: sink, start: follow) }
         case "net/http.response":
             // The state of an http:client resource; before the engine ran one, upstream reports
             // status 0 and no output.
@@ -54,6 +52,26 @@ struct LocalFunctions {
                 if result == .bool { return .bool(false) }
                 throw RuntimeError("the provisioner flag for `\(flag)` is not set (this build has no `mgmt provisioner`)")
             }
+        }
+    }
+
+    /// `value.get*`: follows one key of the local value store (its file, with inotify), emitting
+    /// `{value, ready: true}` while a value of the call site's type is stored and `{zero, ready:
+    /// false}` while none is. A value of another type is a fatal error; the key is checked and
+    /// kept by `KeyedStream` (functions.md, "keyed streams").
+    private static func valueStore(_ name: String, _ store: LocalValueStore, type: MclType) -> KeyedStream.Start {
+        let notReady = Value.struct(.init(names: ["value", "ready"], values: [SignatureSpecific.zero(of: type), .bool(false)]))
+        return { key, _, sink throws(RuntimeError) in
+            let read: @Sendable () throws(RuntimeError) -> Value = { () throws(RuntimeError) -> Value in
+                guard let stored = try store.get(key) else { return notReady }
+                // A `variant` call site takes a value of any type.
+                guard stored.type == type || type == .variant else {
+                    throw RuntimeError("\(name): the value stored under `\(key)` is a \(stored.type), not a \(type)")
+                }
+                return .struct(.init(names: ["value", "ready"], values: [stored.value, .bool(true)]))
+            }
+            let watcher = try StreamBuiltins.follow(path: store.path(of: key), changes: ChangeFilter(sink), read: read)
+            return { watcher.stop() }
         }
     }
 
@@ -89,44 +107,5 @@ struct LocalPool {
         } catch {
             throw RuntimeError("local.pool: \(error.localizedDescription)")
         }
-    }
-}
-
-/// `value.get*`: follows one key of the local value store (its file, with inotify), emitting
-/// `{value, ready: true}` while a value of the call site's type is stored and `{zero, ready:
-/// false}` while none is. A value of another type is a fatal error, as are an empty key and a
-/// key that changes after the first call (functions.md, "keyed streams").
-final class ValueStoreStream: StreamHandle, @unchecked Sendable {
-    private let name: String
-    private let key: String
-    private let sink: StreamSink
-    private var watcher: FileWatcher?
-
-    init(name: String, store: LocalValueStore, type: MclType, arguments: [Value], sink: StreamSink) throws(RuntimeError) {
-        guard case .str(let key)? = arguments.first else { throw RuntimeError("internal error: \(name) needs a key") }
-        if key.isEmpty { throw RuntimeError("\(name): can't use an empty key") }
-        self.name = name
-        self.key = key
-        self.sink = sink
-        let notReady = Value.struct(.init(names: ["value", "ready"], values: [SignatureSpecific.zero(of: type), .bool(false)]))
-        let read: @Sendable () throws(RuntimeError) -> Value = { () throws(RuntimeError) -> Value in
-            guard let stored = try store.get(key) else { return notReady }
-            // A `variant` call site takes a value of any type.
-            guard stored.type == type || type == .variant else {
-                throw RuntimeError("\(name): the value stored under `\(key)` is a \(stored.type), not a \(type)")
-            }
-            return .struct(.init(names: ["value", "ready"], values: [stored.value, .bool(true)]))
-        }
-        let changes = ChangeFilter(sink)
-        watcher = try FileWatcher(path: store.path(of: key)) { changes.send(read) }
-        changes.send(read)
-    }
-
-    func stop() { watcher?.stop() }
-
-    /// The same key keeps the stream; another one is refused.
-    func update(_ arguments: [Value]) -> Bool {
-        if let refused = StreamBuiltins.refusedKeyChange(name, "key", from: key, to: arguments) { sink.fail(refused) }
-        return true
     }
 }

@@ -34,17 +34,12 @@ public final class RuntimeHost: VM.Host {
         self.configuration = configuration
     }
 
-    private static let descriptors: [String: BuiltinDescriptor] =
-        Dictionary(Registry.builtins.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
-    private static let kinds: [String: ResourceKindDescriptor] =
-        Dictionary(Registry.resourceKinds.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
-
     public func builtin(named name: String, signature: MclType) -> BuiltinBinding? {
         if name == "_hostname" {
             let hostname = configuration.hostname
             return .function { _ in .str(hostname) }
         }
-        guard let descriptor = Self.descriptors[name] else { return nil }
+        guard let descriptor = Registry.builtinsByName[name] else { return nil }
         // Deploy-tree readers take the calling code's deploy base as a hidden first argument.
         var checked = signature
         if descriptor.takesDeployBase, case .function(let params, let result) = signature, params.first?.type == .str {
@@ -68,10 +63,10 @@ public final class RuntimeHost: VM.Host {
         return .unimplemented
     }
 
-    public func resourceKind(named kind: String) -> ResourceKindDescriptor? { Self.kinds[kind] }
+    public func resourceKind(named kind: String) -> ResourceKindDescriptor? { Registry.kindsByName[kind] }
 
     public func graphChanged(_ graph: ResourceGraph) { onGraph?(graph) }
 
     /// A descriptor by qualified name, for tools.
-    public static func descriptor(_ name: String) -> BuiltinDescriptor? { descriptors[name] }
+    public static func descriptor(_ name: String) -> BuiltinDescriptor? { Registry.builtinsByName[name] }
 }

@@ -30,6 +30,10 @@ public enum Registry {
         }
     }
 
+    /// Builtins by qualified name (the first one, should a name appear twice).
+    public static let builtinsByName: [String: BuiltinDescriptor] =
+        Dictionary(builtins.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// Resource kinds by name.
     public static let kindsByName: [String: ResourceKindDescriptor] =
         Dictionary(resourceKinds.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })

@@ -27,8 +27,9 @@ extension StreamBuiltins {
         "sys.hostname": { context, _, sink throws(RuntimeError) in
             let changes = ChangeFilter(sink)
             let read: @Sendable () throws(RuntimeError) -> Value = { () throws(RuntimeError) in .str(try kernelHostname()) }
-            let watcher = try? FileWatcher(path: "/etc/hostname") { changes.send(read) }
-            changes.send(read)
+            // Without inotify, the poll alone follows the hostname.
+            let watcher = try? follow(path: "/etc/hostname", changes: changes, read: read)
+            if watcher == nil { changes.send(read) }
             let ticker = ClockTicker.every(5, on: context.clock) { _ in changes.send(read) }
             return StreamTask {
                 watcher?.stop()
@@ -38,19 +39,24 @@ extension StreamBuiltins {
     ]
 
     /// A stream that reads `read(path, args)` at once and again on every change of the file at
-    /// `path = locate(context, args)`, sending only what differs from the last value. The watch
-    /// starts before the first read, so no change between the two is lost.
+    /// `path = locate(context, args)`, sending only what differs from the last value.
     static func watched(_ locate: @escaping @Sendable (StreamContext, [Value]) throws(RuntimeError) -> String,
                         _ read: @escaping @Sendable (_ path: String, [Value]) throws(RuntimeError) -> Value) -> StreamStart {
         { context, args, sink throws(RuntimeError) in
             let target = try locate(context, args)
-            let changes = ChangeFilter(sink)
-            let watcher = try FileWatcher(path: target) {
-                changes.send { () throws(RuntimeError) in try read(target, args) }
-            }
-            changes.send { () throws(RuntimeError) in try read(target, args) }
+            let watcher = try follow(path: target, changes: ChangeFilter(sink)) { () throws(RuntimeError) in try read(target, args) }
             return StreamTask(onStop: watcher.stop)
         }
+    }
+
+    /// Sends `read()` through `changes` at once and again on every change of the file at
+    /// `path`, until the returned watcher stops. The watch starts before the first read, so no
+    /// change between the two is lost.
+    static func follow(path: String, changes: ChangeFilter,
+                       read: @escaping @Sendable () throws(RuntimeError) -> Value) throws(RuntimeError) -> FileWatcher {
+        let watcher = try FileWatcher(path: path) { changes.send(read) }
+        changes.send(read)
+        return watcher
     }
 
     /// A file's contents, as Go's `os.ReadFile`. A missing file is catchable

@@ -15,21 +15,10 @@ typealias StreamStart = @Sendable (StreamContext, [Value], StreamSink) throws(Ru
 /// A running stream: a timer, a watcher, a thread or a process, stopped by `stop()`.
 final class StreamTask: StreamHandle, @unchecked Sendable {
     private let lock = NSLock()
-    private var onStop: [() -> Void] = []
-    private(set) var stopped = false
+    private var onStop: (() -> Void)?
+    private var stopped = false
 
-    init(onStop: (() -> Void)? = nil) { self.onStop = onStop.map { [$0] } ?? [] }
-
-    /// Adds something to do on `stop()` (in the order added); done at once if already stopped.
-    func setStop(_ body: @escaping () -> Void) {
-        lock.lock()
-        guard !stopped else {
-            lock.unlock()
-            return body()
-        }
-        onStop.append(body)
-        lock.unlock()
-    }
+    init(onStop: (() -> Void)? = nil) { self.onStop = onStop }
 
     var isStopped: Bool {
         lock.lock()
@@ -37,13 +26,14 @@ final class StreamTask: StreamHandle, @unchecked Sendable {
         return stopped
     }
 
+    /// Runs `onStop` the first time only.
     func stop() {
         lock.lock()
-        let bodies = onStop
+        let body = onStop
         stopped = true
-        onStop = []
+        onStop = nil
         lock.unlock()
-        for body in bodies { body() }
+        body?()
     }
 }
 

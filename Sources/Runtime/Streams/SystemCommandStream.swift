@@ -19,27 +19,20 @@ enum SystemCommandStream {
     static let killGrace: Double = 1
 
     static func start(_ command: String, sink: StreamSink) throws(RuntimeError) -> StreamHandle {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { throw RuntimeError("os.system: pipe: \(Errno.text(errno))") }
-        let (output, input) = (ends[0], ends[1])
-        // Not inherited by other children (Glibc does not export pipe2 to Swift, so there is
-        // a short window in which a concurrent spawn could inherit them).
-        _ = fcntl(output, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(input, F_SETFD, FD_CLOEXEC)
-        let pid: pid_t
+        let shell: (pid: pid_t, output: Int32)
         do {
-            pid = try spawn(["/bin/sh", "-c", command], stdout: input)
+            shell = try spawnShell(command)
         } catch {
-            close(output)
-            close(input)
-            throw RuntimeError("os.system could not run sh: \(error.text)")
+            switch error {
+            case .pipe(let failure): throw RuntimeError("os.system: pipe: \(failure.text)")
+            case .spawn(let failure): throw RuntimeError("os.system could not run sh: \(failure.text)")
+            }
         }
-        close(input)
-        let running = RunningCommand(pid: pid)
+        let running = RunningCommand(pid: shell.pid)
         let task = StreamTask(onStop: running.kill)
         let reader = Thread {
-            readLines(output, task: task, sink: sink)
-            close(output)
+            readLines(shell.output, task: task, sink: sink)
+            close(shell.output)
             running.reap()
         }
         reader.name = "os.system"
@@ -47,16 +40,41 @@ enum SystemCommandStream {
         return task
     }
 
+    /// Why `spawnShell` failed: making the pipe, or starting the shell.
+    enum ShellFailure: Error {
+        case pipe(Errno)
+        case spawn(Errno)
+    }
+
+    /// Starts `sh -c command` with `spawn`, its stdout on a new pipe; returns the shell's pid
+    /// and the pipe's read end, which the caller closes.
+    static func spawnShell(_ command: String) throws(ShellFailure) -> (pid: pid_t, output: Int32) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw .pipe(Errno(errno)) }
+        let (output, input) = (ends[0], ends[1])
+        // Not inherited by other children (Glibc does not export pipe2 to Swift, so there is
+        // a short window in which a concurrent spawn could inherit them).
+        _ = fcntl(output, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(input, F_SETFD, FD_CLOEXEC)
+        defer { close(input) }
+        do {
+            return (try spawn(["/bin/sh", "-c", command], stdout: input), output)
+        } catch {
+            close(output)
+            throw .spawn(error)
+        }
+    }
+
     /// Emits each line read from `fd` until end of file (when every process of the group has
     /// closed its stdout), unless the task was stopped.
     private static func readLines(_ fd: Int32, task: StreamTask, sink: StreamSink) {
-        let lines = LineBuffer()
+        var lines = LineBuffer()
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
-            for line in lines.append(Data(chunk[0..<count])) where !task.isStopped { sink.emit(.str(line)) }
+            for line in lines.append(chunk[0..<count]) where !task.isStopped { sink.emit(.str(line)) }
         }
         if let rest = lines.finish(), !task.isStopped { sink.emit(.str(rest)) }
     }
@@ -137,31 +155,32 @@ final class RunningCommand: @unchecked Sendable {
 }
 
 /// Splits bytes into lines, keeping an unfinished last line for later.
-final class LineBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending = Data()
+struct LineBuffer {
+    /// The unfinished last line: no newline in it.
+    private var pending: [UInt8] = []
 
     /// The complete lines in what has arrived so far, without `\n` or `\r\n`.
-    func append(_ data: Data) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        pending.append(data)
+    mutating func append(_ bytes: ArraySlice<UInt8>) -> [String] {
+        let newline = UInt8(ascii: "\n")
+        var scan = pending.count  // what was pending has no newline
+        pending.append(contentsOf: bytes)
+        var start = 0
         var lines: [String] = []
-        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-            var line = pending[pending.startIndex..<newline]
+        while let end = pending[scan...].firstIndex(of: newline) {
+            var line = pending[start..<end]
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             lines.append(String(decoding: line, as: UTF8.self))
-            pending = Data(pending[(newline + 1)...])
+            start = end + 1
+            scan = start
         }
+        pending.removeSubrange(..<start)
         return lines
     }
 
     /// The unfinished last line, if any; the buffer is then empty.
-    func finish() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func finish() -> String? {
         guard !pending.isEmpty else { return nil }
-        defer { pending = Data() }
+        defer { pending = [] }
         return String(decoding: pending, as: UTF8.self)
     }
 }

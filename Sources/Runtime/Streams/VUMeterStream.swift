@@ -59,22 +59,20 @@ final class VUMeterStream: StreamHandle, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped, measuring == nil else { return }
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return sink.fail(RuntimeError("vumeter: pipe: \(Errno.text(errno))")) }
-        let (output, input) = (ends[0], ends[1])
-        _ = fcntl(output, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(input, F_SETFD, FD_CLOEXEC)
-        guard let pid = try? SystemCommandStream.spawn(["/bin/sh", "-c", Self.command], stdout: input) else {
-            close(output)
-            close(input)
-            return sink.fail(RuntimeError("vumeter: could not run sh"))
+        let shell: (pid: pid_t, output: Int32)
+        do {
+            shell = try SystemCommandStream.spawnShell(Self.command)
+        } catch {
+            switch error {
+            case .pipe(let failure): return sink.fail(RuntimeError("vumeter: pipe: \(failure.text)"))
+            case .spawn: return sink.fail(RuntimeError("vumeter: could not run sh"))
+            }
         }
-        close(input)
-        let running = RunningCommand(pid: pid)
+        let running = RunningCommand(pid: shell.pid)
         measuring = running
         Thread.detachNewThread { [self] in
-            let text = SystemCommandStream.readAll(output)
-            close(output)
+            let text = SystemCommandStream.readAll(shell.output)
+            close(shell.output)
             running.reap()
             finish(text)
         }
