@@ -54,13 +54,3 @@ enum FirstGraph {
         throw ExitCode(1)
     }
 }
-
-/// This machine's name as the kernel has it (what `sys.hostname()` returns and what the
-/// World schedules).
-enum MachineName {
-    static var current: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}

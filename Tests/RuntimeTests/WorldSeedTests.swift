@@ -8,22 +8,12 @@ import VM
 /// and run by the VM over a RuntimeHost whose World is a SQLiteWorld: on a single host,
 /// `world.schedule("xsched", $opts)` chooses this host, so it prints.
 @Suite struct WorldSeedTests {
-    /// The seed as written. Its options struct ends `ttl => 10,}`: a single-line list with a
-    /// trailing comma, which language.md §2.1 (upstream's grammar) calls a syntax error and
-    /// the parser refuses; this stays red until the Frontend accepts the seed.
+    /// The seed as written (its options struct ends `ttl => 10,}`, a trailing comma the
+    /// parser accepts).
     @Test func scheduleSeedAsWrittenSchedulesTheLoneHost() throws {
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/seed-examples/schedule.mcl").standardizedFileURL
         try expectScheduled(try String(contentsOf: seed, encoding: .utf8))
-    }
-
-    /// The same program without that comma: everything after parsing (the World, the VM,
-    /// `sys.hostname`, the join) works now.
-    @Test func scheduleSeedWithoutTheTrailingCommaSchedulesTheLoneHost() throws {
-        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/seed-examples/schedule.mcl").standardizedFileURL
-        let source = try String(contentsOf: seed, encoding: .utf8).replacingOccurrences(of: ",}", with: "}")
-        try expectScheduled(source)
     }
 
     /// Compiles and runs `source` over a RuntimeHost whose World is a fresh SQLiteWorld named
@@ -34,7 +24,7 @@ import VM
         let main = fixture.prefix + "/main.mcl"
         try source.write(toFile: main, atomically: true, encoding: .utf8)
         // `sys.hostname()` reads the machine's name: the World must be known by it too.
-        let world = try fixture.open(machineHostname())
+        let world = try fixture.open(MachineName.current)
         let host = RuntimeHost(.init(hostname: world.hostname, deployRoot: "/", prefix: fixture.prefix,
                                      clock: fixture.clock, world: world))
         let graphs = Recorder<ResourceGraph>()

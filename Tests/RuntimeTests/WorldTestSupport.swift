@@ -76,10 +76,3 @@ func startWorldStream(_ name: String, _ args: [Value], world: (any World)?, cloc
 func options(max: Int = 1, ttl: Int = 10, persist: Bool = false, strategy: String = "rr") -> ScheduleOptions {
     ScheduleOptions(strategy: strategy, max: max, ttl: ttl, persist: persist)
 }
-
-/// This machine's hostname, as `sys.hostname()` reads it.
-func machineHostname() -> String {
-    var buffer = [CChar](repeating: 0, count: 256)
-    guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}

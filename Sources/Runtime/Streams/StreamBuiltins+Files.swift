@@ -26,7 +26,7 @@ extension StreamBuiltins {
         // changes and every 5 s of the clock (`hostname x` changes no file).
         "sys.hostname": { context, _, sink throws(RuntimeError) in
             let changes = ChangeFilter(sink)
-            let read: @Sendable () throws(RuntimeError) -> Value = { () throws(RuntimeError) in .str(try kernelHostname()) }
+            let read: @Sendable () throws(RuntimeError) -> Value = { () throws(RuntimeError) in .str(try MachineName.kernel()) }
             // Without inotify, the poll alone follows the hostname.
             let watcher = try? follow(path: "/etc/hostname", changes: changes, read: read)
             if watcher == nil { changes.send(read) }
@@ -91,12 +91,5 @@ extension StreamBuiltins {
         let code = errno
         guard code == ENOENT else { throw RuntimeError("stat \(path): \(Errno.text(code))") }
         return false
-    }
-
-    /// The kernel's hostname (`gethostname`).
-    static func kernelHostname() throws(RuntimeError) -> String {
-        var name = [CChar](repeating: 0, count: 256)
-        guard gethostname(&name, name.count - 1) == 0 else { throw RuntimeError("gethostname: \(Errno.text(errno))") }
-        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
