@@ -12,7 +12,8 @@ extension VirtualMachine {
     func buildGraph() throws(VMFailure) -> ResourceGraph {
         var resources: [ResourceID: ResourceDeclaration] = [:]
         var edges: [PendingEdge] = []
-        for node in outputs.sorted() {
+        for index in isOutput.indices where isOutput[index] {
+            let node = Int32(index)
             guard case .value(let value) = values[Int(node)], case .list(let slots) = value else { continue }
             let nodeSpec = program.nodes[Int(spec[Int(node)])]
             let where_ = position(ofNode: node)
@@ -21,16 +22,23 @@ extension VirtualMachine {
                 if collect {
                     throw VMFailure(error: RuntimeError("`collect` is not implemented yet: exported resources are published by the resource engine, which is not implemented yet", position: where_))
                 }
-                try declare(kind: program.kinds[kindIndex].kind, slots: slots, entries: entries, position: where_,
+                try declare(kindIndex: kindIndex, slots: slots, entries: entries, position: where_,
                             into: &resources, edges: &edges)
             case .edge(let halves):
                 // A corrupt body may return fewer names than halves (MutationTests).
                 guard slots.count == halves.count else {
                     throw VMFailure(error: RuntimeError("internal error: an edge's values do not match its halves", position: where_))
                 }
+                var carried: [String]?  // the previous pair's `to` names, this pair's `from` names
                 for (i, pair) in zip(halves, halves.dropFirst()).enumerated() {
-                    for from in try names(slots[i], where_) {
-                        for to in try names(slots[i + 1], where_) {
+                    let fromNames: [String]
+                    if let carried { fromNames = carried } else { fromNames = try names(slots[i], where_) }
+                    carried = nil
+                    guard !fromNames.isEmpty else { continue }
+                    let toNames = try names(slots[i + 1], where_)
+                    carried = toNames
+                    for from in fromNames {
+                        for to in toNames {
                             edges.append(PendingEdge(from: ResourceID(kind: pair.0.kind, name: from), to: ResourceID(kind: pair.1.kind, name: to),
                                                      notify: false, sendKey: pair.0.field, recvKey: pair.1.field, position: where_))
                         }
@@ -58,9 +66,10 @@ extension VirtualMachine {
         }
     }
 
-    private func declare(kind: String, slots: [Value], entries: [ResourceEntrySpec], position: String,
+    private func declare(kindIndex: Int, slots: [Value], entries: [ResourceEntrySpec], position: String,
                          into resources: inout [ResourceID: ResourceDeclaration], edges: inout [PendingEdge]) throws(VMFailure) {
         guard !slots.isEmpty else { return }
+        let kind = program.kinds[kindIndex].kind
         let resourceNames = try names(slots[0], position)
         var params: [String: Value] = [:]
         var metas: [String: Value] = [:]
@@ -98,7 +107,7 @@ extension VirtualMachine {
             }
         }
         guard !resourceNames.isEmpty else { return }
-        guard let descriptor = host.resourceKind(named: kind) else {
+        guard let descriptor = kindDescriptors[kindIndex] else {
             throw VMFailure(error: RuntimeError("error building resource: cannot create resource kind `\(kind)` with name `\(resourceNames[0])`: no resource kind `\(kind)` available", position: position))
         }
         for name in resourceNames {

@@ -17,10 +17,7 @@ extension VirtualMachine {
     /// A contiguous range of `count` ids for an instance of template `t` (a freed range of
     /// the same template when there is one).
     private func allocateRange(template t: Int32, count: Int) -> Int32 {
-        if var free = freeRanges[t], let first = free.popLast() {
-            freeRanges[t] = free
-            return first
-        }
+        if let first = freeRanges[t]?.popLast() { return first }
         let first = Int32(spec.count)
         grow(to: spec.count + count)
         return first
@@ -30,12 +27,12 @@ extension VirtualMachine {
     /// its nodes sit above `base` and above every parameter, and are queued for their first
     /// computation. Returns the instance id.
     @discardableResult
-    func instantiate(template t: Int, params: [Int32], owner: Int32, base: Int32, depth: Int) -> Int32 {
+    func instantiate(template t: Int, params: [Int32], base: Int32, depth: Int) -> Int32 {
         let template = program.templates[t]
         let first = allocateRange(template: Int32(t), count: template.nodeCount)
         var floor = base
         for p in params { floor = max(floor, height[Int(p)]) }
-        let instance = Instance(template: Int32(t), firstNode: first, params: params, owner: owner, depth: depth)
+        let instance = Instance(template: Int32(t), firstNode: first, params: params, depth: depth)
         let id: Int32
         if let reused = freeInstances.popLast() {
             id = reused
@@ -58,7 +55,6 @@ extension VirtualMachine {
             }
             switch program.nodes[s].kind {
             case .resource, .edge, .assert:
-                outputs.insert(node)
                 isOutput[Int(node)] = true
                 outputsChanged = true
             default: break
@@ -148,7 +144,7 @@ extension VirtualMachine {
     private func retire(_ node: Int32, dead: inout Set<Int32>) {
         dead.insert(node)
         if let stream = streams.removeValue(forKey: node) { stream.handle?.stop() }
-        if outputs.remove(node) != nil { outputsChanged = true }
+        if isOutput[Int(node)] { outputsChanged = true }
         isOutput[Int(node)] = false
         queue.remove(node)
         if case .pending = values[Int(node)] { pendingCount -= 1 }

@@ -86,8 +86,8 @@ extension VirtualMachine {
                 registers[a] = .map(.init(pairs: pairs))
             case .makeStruct:
                 let b = Instruction.b(word)
-                guard case .struct(let fields) = program.types[Instruction.ax(program.code[first + pc + 1])] else { throw typeMismatch(op) }
-                registers[a] = .struct(.init(names: fields.map(\.name), values: Array(registers[b..<b + Instruction.c(word)])))
+                guard let names = structFieldNames[Instruction.ax(program.code[first + pc + 1])] else { throw typeMismatch(op) }
+                registers[a] = .struct(.init(names: names, values: Array(registers[b..<b + Instruction.c(word)])))
                 pc += 1
             case .field:
                 guard case .struct(let s) = registers[Instruction.b(word)], Instruction.c(word) < s.values.count else { throw typeMismatch(op) }

@@ -52,9 +52,11 @@ extension VirtualMachine {
             owned.synthetic.append(e)
             return e
         }
+        // Checked only when something is instantiated: an empty iteration at the depth limit is fine.
+        let applications = operation == .reduce && initial == nil ? length - 1 : length
+        let childDepth = try applications > 0 ? depth(of: node) : 0
         func apply(_ params: [Int32]) throws(VMFailure) -> Int32 {
-            let instance = instantiate(template: function.template, params: params + captures, owner: node, base: base,
-                                       depth: instances[Int(instanceOf[Int(node)])].depth + 1)
+            let instance = instantiate(template: function.template, params: params + captures, base: base, depth: childDepth)
             owned.instances.append(instance)
             return resolve(program.templates[function.template].result!, in: instances[Int(instance)])
         }

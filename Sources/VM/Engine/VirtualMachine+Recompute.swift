@@ -11,7 +11,7 @@ extension VirtualMachine {
         case .resource, .edge, .assert:
             // A statement consumes the value: an uncaught error here fails the program.
             let result = try runBody(node, nodeSpec)
-            if case .error(let e) = result { throw VMFailure(error: RuntimeError(e.message, position: e.position)) }
+            if case .error(let e) = result { throw VMFailure(error: e) }
             setValue(node, result)
         case .source(let builtin):
             try recomputeSource(node, nodeSpec, builtin: builtin)
@@ -22,7 +22,7 @@ extension VirtualMachine {
         case .apply:
             try recomputeApply(node, nodeSpec)
         case .except(let template, let arguments):
-            recomputeExcept(node, template: template, arguments: arguments)
+            try recomputeExcept(node, template: template, arguments: arguments)
         case .iterate(let operation):
             try recomputeIterate(node, nodeSpec, operation)
         case .join:
@@ -68,8 +68,7 @@ extension VirtualMachine {
             do {
                 streams[node]?.handle = try start(args, sink)
             } catch {
-                if error.catchable { return setValue(node, .error(withPosition(error, node))) }
-                throw VMFailure(error: withPosition(error, node))
+                try sourceFailed(node, error)
             }
         case .function(let body):
             // A host may implement a stream kind as a one-shot function.
@@ -77,13 +76,19 @@ extension VirtualMachine {
             do {
                 setValue(node, .value(try body(args)))
             } catch {
-                if error.catchable { return setValue(node, .error(withPosition(error, node))) }
-                throw VMFailure(error: withPosition(error, node))
+                try sourceFailed(node, error)
             }
         case .unimplemented:
             throw VMFailure(error: RuntimeError("builtin `\(program.builtins[builtin].name)` is not implemented yet",
                                                 position: position(ofNode: node)))
         }
+    }
+
+    /// A source's builtin failed: a catchable error becomes its value, any other stops the program.
+    private func sourceFailed(_ node: Int32, _ error: RuntimeError) throws(VMFailure) {
+        let e = withPosition(error, node)
+        guard e.catchable else { throw VMFailure(error: e) }
+        setValue(node, .error(e))
     }
 
     func withPosition(_ error: RuntimeError, _ node: Int32) -> RuntimeError {
@@ -98,7 +103,7 @@ extension VirtualMachine {
         return arguments.map { resolve($0, in: instance) }
     }
 
-    private func depth(of node: Int32) throws(VMFailure) -> Int {
+    func depth(of node: Int32) throws(VMFailure) -> Int {
         let d = instances[Int(instanceOf[Int(node)])].depth + 1
         guard d <= Self.maximumDepth else {
             throw VMFailure(error: RuntimeError("instantiation nested more than \(Self.maximumDepth) deep", position: position(ofNode: node)))
@@ -126,7 +131,7 @@ extension VirtualMachine {
 
     /// Instantiates one child template under `structure` and records it as its result.
     private func instantiateChild(_ structure: Int32, template: Int, params: [Int32], shape: Value?, base: Int32) throws(VMFailure) {
-        let instance = instantiate(template: template, params: params, owner: structure, base: base, depth: try depth(of: structure))
+        let instance = instantiate(template: template, params: params, base: base, depth: try depth(of: structure))
         let result = program.templates[template].result.map { resolve($0, in: instances[Int(instance)]) }
         children[structure, default: Children()].instances.append(instance)
         children[structure]?.shape = shape
@@ -175,13 +180,13 @@ extension VirtualMachine {
             var owned = Children(shape: shape)
             let args = argumentNodes(node, arguments)
             let elementHeight = max(height[Int(collectionNode)], height[Int(node)]) + 1
+            let childDepth = try keys.isEmpty ? 0 : depth(of: node)
             for (i, key) in keys.enumerated() {
                 let first = makeSynthetic(.constant, value: .value(key), height: height[Int(node)])
                 let element = makeSynthetic(.element(source: collectionNode, index: i, key: keyValue ? key : nil),
                                             value: .pending, height: elementHeight)
                 owned.synthetic += [first, element]
-                let instance = instantiate(template: template, params: [first, element] + args, owner: node,
-                                           base: elementHeight, depth: try depth(of: node))
+                let instance = instantiate(template: template, params: [first, element] + args, base: elementHeight, depth: childDepth)
                 owned.instances.append(instance)
             }
             children[node] = owned
@@ -215,12 +220,12 @@ extension VirtualMachine {
         }
     }
 
-    private func recomputeExcept(_ node: Int32, template: Int, arguments: [NodeRef]) {
+    private func recomputeExcept(_ node: Int32, template: Int, arguments: [NodeRef]) throws(VMFailure) {
         let guarded = values[Int(input(node, 0))]
         if case .error = guarded {
             if children[node] == nil {
-                let instance = instantiate(template: template, params: argumentNodes(node, arguments), owner: node,
-                                           base: height[Int(node)], depth: instances[Int(instanceOf[Int(node)])].depth + 1)
+                let instance = instantiate(template: template, params: argumentNodes(node, arguments),
+                                           base: height[Int(node)], depth: try depth(of: node))
                 let result = resolve(program.templates[template].result!, in: instances[Int(instance)])
                 children[node] = Children(instances: [instance], result: result)
                 attachJoins(node, result: result)

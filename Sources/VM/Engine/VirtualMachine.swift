@@ -9,11 +9,6 @@ public enum NodeValue: Sendable, Equatable {
     case pending
     case value(Value)
     case error(RuntimeError)
-
-    var value: Value? {
-        if case .value(let v) = self { return v }
-        return nil
-    }
 }
 
 /// Why the program stopped: a fatal run-time error with its position.
@@ -38,9 +33,14 @@ public final class VirtualMachine {
     public let program: Program
     let host: Host
     let bindings: [BuiltinBinding]
+    /// The host's descriptor of each kind import, by `program.kinds` index (nil if unknown).
+    let kindDescriptors: [ResourceKindDescriptor?]
+    /// The field names of each struct type, by `program.types` index (nil for other types).
+    let structFieldNames: [[String]?]
 
     // Per runtime node (parallel arrays, indexed by node id).
-    /// Index into `program.nodes`, or -1 for a synthetic node (see `synthetic`) or a free id.
+    /// Index into `program.nodes`, or -1 for a synthetic node (see `synthetic`) or an id not
+    /// yet used. A released id keeps its last value (see `live`).
     var spec: [Int32] = []
     /// The instance a template node belongs to (-1 for synthetic nodes).
     var instanceOf: [Int32] = []
@@ -72,13 +72,10 @@ public final class VirtualMachine {
 
     /// Live nodes whose value is still `.pending`.
     var pendingCount = 0
-    /// Live output nodes (resources, edges, asserts).
-    var outputs: Set<Int32> = []
-    /// Per node: whether it is an output (the set's membership test, without hashing).
+    /// Per node: whether it is a live output node (a resource, an edge, an assert).
     var isOutput: [Bool] = []
     /// Whether an output changed (or appeared or went away) since the last graph.
     var outputsChanged = true
-    var stabilizations = 0
     /// Nodes recomputed by the last `stabilize()`, in order, when `recordRecomputes` is set.
     public private(set) var lastRecomputed: [Int32] = []
     public var recordRecomputes = false
@@ -106,8 +103,11 @@ public final class VirtualMachine {
             }
             bindings.append(binding)
         }
+        var kindDescriptors: [ResourceKindDescriptor?] = []
         for kind in program.kinds {
-            guard let known = host.resourceKind(named: kind.kind) else { continue }
+            let known = host.resourceKind(named: kind.kind)
+            kindDescriptors.append(known)
+            guard let known else { continue }
             for param in kind.params {
                 guard let p = known.param(named: param.name) else {
                     throw LoadError("resource kind \(Value.goQuote(kind.kind)) has no param \(Value.goQuote(param.name))")
@@ -120,6 +120,11 @@ public final class VirtualMachine {
         self.program = program
         self.host = host
         self.bindings = bindings
+        self.kindDescriptors = kindDescriptors
+        self.structFieldNames = program.types.map { type in
+            guard case .struct(let fields) = type else { return nil }
+            return fields.map(\.name)
+        }
         var consumers = [[Int32]](repeating: [], count: program.nodes.count)
         for template in program.templates {
             for local in 0..<template.nodeCount {
@@ -133,7 +138,7 @@ public final class VirtualMachine {
 
     /// Instantiates the program and runs the first stabilization.
     public func start() throws(VMFailure) {
-        _ = instantiate(template: 0, params: [], owner: -1, base: 0, depth: 0)
+        _ = instantiate(template: 0, params: [], base: 0, depth: 0)
         try stabilize()
     }
 
@@ -143,7 +148,6 @@ public final class VirtualMachine {
     /// Recomputes every dirty node in height order; hands the host a new graph when the
     /// table is complete and an output changed.
     public func stabilize() throws(VMFailure) {
-        stabilizations += 1
         if recordRecomputes { lastRecomputed.removeAll() }
         while let node = queue.pop() {
             if recordRecomputes { lastRecomputed.append(node) }
@@ -257,8 +261,6 @@ struct Instance {
     var template: Int32
     var firstNode: Int32
     var params: [Int32]
-    /// The structure node that created it (-1 for the program).
-    var owner: Int32
     var depth: Int
 }
 

@@ -11,7 +11,7 @@ public enum MCBWriter {
 
         var constants = ByteWriter()
         constants.u32(program.constants.count)
-        for value in program.constants { write(value, to: &constants, strings: &strings, program: program) }
+        for value in program.constants { write(value, to: &constants, strings: &strings) }
 
         var builtins = ByteWriter()
         builtins.u32(program.builtins.count)
@@ -85,16 +85,15 @@ public enum MCBWriter {
         header.raw(MCBFormat.newlineCheck)
         header.i64(MCBFormat.sampleInt)
         header.f64(MCBFormat.sampleFloat)
-        var file = header.bytes + [UInt8](repeating: 0, count: 8) + body.bytes  // checksum placeholder
-        var counts = ByteWriter()
-        counts.u32(MCBFormat.sections.count)
-        file.insert(contentsOf: counts.bytes, at: 36)
+        header.u64(0)  // checksum, filled in below
+        header.u32(MCBFormat.sections.count)
+        var file = header.bytes + body.bytes
         let sum = MCBFormat.checksum(file, from: MCBFormat.headerSize)
         for i in 0..<8 { file[28 + i] = UInt8(truncatingIfNeeded: sum >> (8 * i)) }
         return file
     }
 
-    private static func write(_ value: Value, to out: inout ByteWriter, strings: inout StringPool, program: Program) {
+    private static func write(_ value: Value, to out: inout ByteWriter, strings: inout StringPool) {
         switch value {
         case .bool(let b): out.u8(b ? MCBFormat.ValueTag.trueValue.rawValue : MCBFormat.ValueTag.falseValue.rawValue)
         case .int(let i): out.u8(MCBFormat.ValueTag.int.rawValue); out.i64(i)
@@ -103,27 +102,27 @@ public enum MCBWriter {
         case .list(let items):
             out.u8(MCBFormat.ValueTag.list.rawValue)
             out.u32(items.count)
-            for item in items { write(item, to: &out, strings: &strings, program: program) }
+            for item in items { write(item, to: &out, strings: &strings) }
         case .map(let map):
             out.u8(MCBFormat.ValueTag.map.rawValue)
             out.u32(map.count)
             for i in 0..<map.count {
-                write(map.keys[i], to: &out, strings: &strings, program: program)
-                write(map.values[i], to: &out, strings: &strings, program: program)
+                write(map.keys[i], to: &out, strings: &strings)
+                write(map.values[i], to: &out, strings: &strings)
             }
         case .struct(let s):
             out.u8(MCBFormat.ValueTag.struct.rawValue)
             out.u32(s.names.count)
             for (name, v) in zip(s.names, s.values) {
                 out.u32(strings.index(name))
-                write(v, to: &out, strings: &strings, program: program)
+                write(v, to: &out, strings: &strings)
             }
         case .function(let f):
             out.u8(MCBFormat.ValueTag.function.rawValue)
             out.u32(f.template)
             out.u32(strings.index(f.type.description))
             out.u32(f.captures.count)
-            for c in f.captures { write(c, to: &out, strings: &strings, program: program) }
+            for c in f.captures { write(c, to: &out, strings: &strings) }
         }
     }
 
