@@ -105,13 +105,17 @@ struct ScratchFolder {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 
     /// Writes `text` to `name` in place with one open, one write and one close, so a watcher
-    /// sees one close after writing and no other event.
+    /// sees one close after writing and no other event. The file is cut to length after the
+    /// write, not emptied before it: a read still pending from an earlier change (a watcher's
+    /// late batch) then finds the old or the new text, never an empty file, as long as the
+    /// new text is not shorter than the old.
     func write(_ name: String, _ text: String) throws {
-        let fd = open(path + "/" + name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path + "/" + name, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
         let bytes = Array(text.utf8)
-        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count,
+              ftruncate(fd, off_t(bytes.count)) == 0 else {
             throw CocoaError(.fileWriteUnknown)
         }
     }
