@@ -57,10 +57,28 @@ extension Value: CustomStringConvertible {
     public static func formatFloat(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
+        let negative = value.sign == .minus
+        let (digits, pointPosition) = shortestDecimal(value)
+        if digits == "0" { return negative ? "-0" : "0" }
+        var result: String
+        if pointPosition <= 0 {
+            result = "0." + String(repeating: "0", count: -pointPosition) + digits
+        } else if pointPosition >= digits.count {
+            result = digits + String(repeating: "0", count: pointPosition - digits.count)
+        } else {
+            let split = digits.index(digits.startIndex, offsetBy: pointPosition)
+            result = digits[..<split] + "." + digits[split...]
+        }
+        return negative ? "-" + result : result
+    }
+
+    /// The shortest decimal digits that read back as the magnitude of the finite `value`, with
+    /// no leading or trailing zeros (`"0"` for zero), and the number of digits before the
+    /// decimal point, which may be negative or past the digits (`12.5` → `("125", 2)`,
+    /// `0.001` → `("1", -2)`, `1e21` → `("1", 22)`).
+    public static func shortestDecimal(_ value: Double) -> (digits: String, pointPosition: Int) {
         // Swift's description is the shortest round-trip form, possibly with an exponent.
-        var text = "\(value)"
-        var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        var text = "\(value.magnitude)"
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             exponent = Int(text[text.index(after: e)...]) ?? 0
@@ -77,17 +95,7 @@ extension Value: CustomStringConvertible {
         // Normalise leading zeros so that `digits` starts with a significant digit.
         while digits.count > 1, digits.hasPrefix("0") { digits.removeFirst(); pointPosition -= 1 }
         while digits.hasSuffix("0"), digits.count > 1 { digits.removeLast() }
-        if digits == "0" { return negative ? "-0" : "0" }
-        var result: String
-        if pointPosition <= 0 {
-            result = "0." + String(repeating: "0", count: -pointPosition) + digits
-        } else if pointPosition >= digits.count {
-            result = digits + String(repeating: "0", count: pointPosition - digits.count)
-        } else {
-            let split = digits.index(digits.startIndex, offsetBy: pointPosition)
-            result = digits[..<split] + "." + digits[split...]
-        }
-        return negative ? "-" + result : result
+        return (digits, pointPosition)
     }
 
     /// Go's `strconv.Quote` (see `GoQuoting`).

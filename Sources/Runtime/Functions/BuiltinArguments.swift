@@ -100,6 +100,16 @@ enum ByteString {
         return nil
     }
 
+    /// The value of an ASCII hex digit (`0-9`, `a-f`, `A-F`), or nil.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     /// Byte offsets of the start of each UTF-8 character of `bytes` (Go's rune boundaries;
     /// a byte that starts no valid sequence is a character of its own).
     static func runeStarts(_ bytes: [UInt8]) -> [Int] {
@@ -115,20 +125,6 @@ enum ByteString {
     /// The byte width of the UTF-8 sequence starting at `index`: 1 for ASCII and for a byte
     /// that starts no valid sequence, as Go's `utf8.DecodeRune` returns for `RuneError`.
     static func runeWidth(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        let width: Int
-        switch lead {
-        case 0xC2...0xDF: width = 2
-        case 0xE0...0xEF: width = 3
-        case 0xF0...0xF4: width = 4
-        default: return 1
-        }
-        guard index + width <= bytes.count else { return 1 }
-        let sequence = bytes[index..<index + width]
-        // Decoding validates overlong forms, surrogates and the continuation bytes at once.
-        var iterator = sequence.makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator), UTF8.width(scalar) == width { return width }
-        return 1
+        UTF8Decoding.decode(bytes, at: index).width
     }
 }

@@ -130,9 +130,7 @@ enum GlobPattern {
     /// The code point at the start of `s` and the rest (Go's `utf8.DecodeRune`; 0 when empty).
     private static func decodeRune(_ s: ArraySlice<UInt8>) -> (UInt32, ArraySlice<UInt8>) {
         guard !s.isEmpty else { return (0, s) }
-        let bytes = Array(s.prefix(4))
-        let width = ByteString.runeWidth(bytes, at: 0)
-        let scalar = String(decoding: bytes[..<width], as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
-        return (scalar, s.dropFirst(width))
+        let (rune, width) = UTF8Decoding.decode(s, at: s.startIndex)
+        return (UInt32(rune), s.dropFirst(width))
     }
 }

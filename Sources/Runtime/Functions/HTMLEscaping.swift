@@ -31,36 +31,37 @@ enum HTMLEscaping {
                 i += 1
                 continue
             }
-            let (decoded, consumed) = entity(s[i...])
+            let (decoded, consumed) = entity(s, at: i)
             out += decoded
             i += consumed
         }
         return ByteString.string(out)
     }
 
-    /// Go's `unescapeEntity` without the attribute rules: the bytes an `&…` reference at
-    /// the start of `s` stands for, and how many bytes of `s` it used.
-    private static func entity(_ s: ArraySlice<UInt8>) -> ([UInt8], Int) {
-        let b = Array(s)
-        guard b.count > 1 else { return ([b[0]], 1) }
+    /// Go's `unescapeEntity` without the attribute rules: the bytes the `&…` reference at
+    /// `s[start]` stands for, and how many bytes it used.
+    private static func entity(_ s: [UInt8], at start: Int) -> ([UInt8], Int) {
+        let count = s.count - start  // the bytes from the `&` on
+        func b(_ offset: Int) -> UInt8 { s[start + offset] }
+        guard count > 1 else { return ([b(0)], 1) }
         var i = 1
-        if b[1] == UInt8(ascii: "#") {
-            guard b.count > 3 else { return ([b[0]], 1) }  // at least `&#.`
+        if b(1) == UInt8(ascii: "#") {
+            guard count > 3 else { return ([b(0)], 1) }  // at least `&#.`
             i += 1
-            let hex = b[i] == UInt8(ascii: "x") || b[i] == UInt8(ascii: "X")
+            let hex = b(i) == UInt8(ascii: "x") || b(i) == UInt8(ascii: "X")
             if hex { i += 1 }
             var x: Int32 = 0  // wraps on overflow, as Go's rune arithmetic
-            while i < b.count {
-                let c = b[i]
+            while i < count {
+                let c = b(i)
                 i += 1
-                if let digit = hexDigit(c), hex || digit < 10 {
+                if let digit = ByteString.hexValue(c), hex || digit < 10 {
                     x = x &* (hex ? 16 : 10) &+ Int32(digit)
                     continue
                 }
                 if c != UInt8(ascii: ";") { i -= 1 }
                 break
             }
-            guard i > 3 else { return ([b[0]], 1) }  // no digit
+            guard i > 3 else { return ([b(0)], 1) }  // no digit
             let code: UInt32
             if (0x80...0x9F).contains(x) {
                 code = windows1252[Int(x) - 0x80]
@@ -71,22 +72,22 @@ enum HTMLEscaping {
             }
             return (utf8(code), i)
         }
-        while i < b.count {
-            let c = b[i]
+        while i < count {
+            let c = b(i)
             i += 1
             if c < 0x80 && (Character(Unicode.Scalar(c)).isLetter || Character(Unicode.Scalar(c)).isNumber) { continue }
             if c != UInt8(ascii: ";") { i -= 1 }
             break
         }
-        let name = ByteString.string(b[1..<i])
+        let name = ByteString.string(s[start + 1..<start + i])
         if !name.isEmpty {
             if let codes = entities[name] { return (codes.flatMap(utf8), i) }
             for length in stride(from: min(name.utf8.count - 1, 6), to: 1, by: -1) {
-                let prefix = ByteString.string(b[1..<1 + length])
+                let prefix = ByteString.string(s[start + 1..<start + 1 + length])
                 if let codes = entities[prefix], codes.count == 1 { return (utf8(codes[0]), length + 1) }
             }
         }
-        return (Array(b[..<i]), i)
+        return (Array(s[start..<start + i]), i)
     }
 
     /// The entity table, parsed once from `entityTable`.
@@ -107,15 +108,6 @@ enum HTMLEscaping {
         0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
         0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
-
-    private static func hexDigit(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 
     private static func utf8(_ code: UInt32) -> [UInt8] {
         Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)

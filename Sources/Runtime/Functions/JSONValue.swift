@@ -1,3 +1,5 @@
+import VM
+
 /// A parsed JSON value that keeps each number's literal text, so that `decode_json` can
 /// tell `1` (an int) from `1.0` or `1e3` (not ints), as Go's `json.Number` does.
 indirect enum JSONValue {
@@ -59,7 +61,12 @@ private struct JSONParser {
     var atEnd: Bool { index >= bytes.count }
 
     mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     /// How deep arrays and objects may nest. Go allows 10000; the parser recurses once per
@@ -179,11 +186,17 @@ private struct JSONParser {
 
     private mutating func escape() throws(JSONSyntaxError) -> [UInt8] {
         guard index < bytes.count else { throw JSONSyntaxError(message: "unexpected EOF") }
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A,
-                                      0x72: 0x0D, 0x74: 0x09]
         let code = bytes[index]
         index += 1
-        if let byte = simple[code] { return [byte] }
+        switch code {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return [code]
+        case UInt8(ascii: "b"): return [0x08]
+        case UInt8(ascii: "f"): return [0x0C]
+        case UInt8(ascii: "n"): return [0x0A]
+        case UInt8(ascii: "r"): return [0x0D]
+        case UInt8(ascii: "t"): return [0x09]
+        default: break
+        }
         guard code == UInt8(ascii: "u") else { index -= 1; throw invalid("in string escape code") }
         var unit = try hex4()
         if (0xD800..<0xDC00).contains(unit), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
@@ -204,10 +217,10 @@ private struct JSONParser {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard index < bytes.count else { throw JSONSyntaxError(message: "unexpected EOF") }
-            guard let digit = UInt32(String(Unicode.Scalar(bytes[index])), radix: 16) else {
+            guard let digit = ByteString.hexValue(bytes[index]) else {
                 throw invalid("in \\u hexadecimal character escape")
             }
-            value = value << 4 | digit
+            value = value << 4 | UInt32(digit)
             index += 1
         }
         return value
@@ -220,7 +233,6 @@ private struct JSONParser {
         guard index < bytes.count else { return JSONSyntaxError(message: "unexpected EOF") }
         let width = ByteString.runeWidth(bytes, at: index)
         let character = String(decoding: bytes[index..<index + width], as: UTF8.self)
-        let shown = character == "'" ? "\\'" : character == "\"" ? "\"" : String(Strconv.quote(character).dropFirst().dropLast())
-        return JSONSyntaxError(message: "invalid character '\(shown)' \(context)")
+        return JSONSyntaxError(message: "invalid character \(GoQuoting.quote(character, delimiter: "'")) \(context)")
     }
 }

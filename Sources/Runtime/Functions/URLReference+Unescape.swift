@@ -22,7 +22,7 @@ extension URLReference {
                 i += 1
                 continue
             }
-            guard i + 2 < s.count, let high = hexValue(s[i + 1]), let low = hexValue(s[i + 2]) else {
+            guard i + 2 < s.count, let high = ByteString.hexValue(s[i + 1]), let low = ByteString.hexValue(s[i + 2]) else {
                 throw escapeError(Array(s[i...].prefix(3)))
             }
             let isPercent = high == 2 && low == 5
@@ -43,15 +43,6 @@ extension URLReference {
             return false
         }
         return !"!$&'()*+,;=:[]<>\"-_.~".utf8.contains(byte)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     private static func escapeError(_ bytes: [UInt8]) -> URLParseError {

@@ -7,8 +7,6 @@ struct URLReference: Equatable {
     var path = ""
     /// The query after `?`, still encoded.
     var rawQuery = ""
-    /// The part after `scheme:` when it does not start with `/` (`mailto:x`).
-    var opaque = ""
 
     /// Go's `url.Parse`: the fragment after `#` is cut first and only validated.
     /// - Throws: the text of Go's `*url.Error`.
@@ -54,8 +52,7 @@ struct URLReference: Equatable {
         }
         if rest.first != UInt8(ascii: "/") {
             if !url.scheme.isEmpty {
-                url.opaque = ByteString.string(rest)  // a rootless path is opaque (RFC 3986)
-                return url
+                return url  // a rootless path (`mailto:x`) is opaque (RFC 3986): no host or path
             }
             let segment = rest.prefix { $0 != UInt8(ascii: "/") }
             if segment.contains(UInt8(ascii: ":")) {

@@ -99,12 +99,7 @@ extension GoFormatter {
             out += "%!(EXTRA "
             for (i, arg) in args[argNum...].enumerated() {
                 if i > 0 { out += ", " }
-                if case .invalid = arg {
-                    out += "<nil>"
-                } else {
-                    out += arg.typeName + "="
-                    try printArg(arg, verb: "v")
-                }
+                try typedValue(arg)
             }
             out += ")"
         }

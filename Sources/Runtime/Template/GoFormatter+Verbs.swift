@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import VM
 
 /// The verbs of integers, floats and strings (a port of `fmt/format.go`).
 extension GoFormatter {
@@ -25,7 +26,7 @@ extension GoFormatter {
         case "x", "X": fmtInteger(bits, base: 16, signed: !unsigned, verb: verb, upper: verb == "X")
         case "c": padString(String(Character(GoFormatter.rune(bits))))
         case "q":
-            padString(GoFormatter.quote(String(Character(GoFormatter.rune(bits))), delimiter: "'", asciiOnly: flags.plus))
+            padString(GoQuoting.quote(String(Character(GoFormatter.rune(bits))), delimiter: "'", mode: flags.plus ? .ascii : .printable))
         case "U": fmtUnicode(bits)
         default: try badVerb(verb, original)
         }
@@ -85,38 +86,36 @@ extension GoFormatter {
 
     /// `%U`: `U+0041`, with `#` also the quoted character.
     private mutating func fmtUnicode(_ bits: UInt64) {
-        var hex = String(bits, radix: 16, uppercase: true)
-        let precision = max(4, flags.precision ?? 4)
-        if hex.count < precision { hex = String(repeating: "0", count: precision - hex.count) + hex }
-        var text = "U+" + hex
-        if flags.sharp, bits <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(bits)), GoFormatter.isPrintable(scalar) {
-            text += " '" + String(Character(scalar)) + "'"
-        }
+        let text = GoFormatter.unicodeNotation(bits, digits: max(4, flags.precision ?? 4), sharp: flags.sharp)
         let zero = flags.zero
         flags.zero = false
         padString(text)
         flags.zero = zero
     }
 
+    /// The text of `%U`: `U+` and at least `digits` upper-case hex digits; with `sharp` (`%#U`)
+    /// also the character in single quotes when it is printable (`U+0024 '$'`).
+    static func unicodeNotation(_ bits: UInt64, digits: Int = 4, sharp: Bool) -> String {
+        let hex = String(bits, radix: 16, uppercase: true)
+        var text = "U+" + String(repeating: "0", count: max(0, digits - hex.count)) + hex
+        if sharp, bits <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(bits)), GoQuoting.isPrint(scalar) {
+            text += " '" + String(Character(scalar)) + "'"
+        }
+        return text
+    }
+
     mutating func fmtStringVerb(_ s: String, verb: Character, value: GoValue) throws(TemplateError) {
         switch verb {
         case "v" where flags.sharpV, "q":
             let cut = truncate(s)
-            if flags.sharp && GoFormatter.canBackquote(cut) {
+            if flags.sharp && Strconv.canBackquote(cut) {
                 padString("`" + cut + "`")
             } else {
-                padString(GoFormatter.quote(cut, delimiter: "\"", asciiOnly: flags.plus))
+                padString(GoQuoting.quote(cut, mode: flags.plus ? .ascii : .printable))
             }
         case "v", "s": fmtS(s)
         case "x", "X": fmtSx(s, upper: verb == "X")
         default: try badVerb(verb, value)
-        }
-    }
-
-    /// Go's `strconv.CanBackquote`: no back quote and no control character but tab.
-    private static func canBackquote(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { scalar in
-            scalar != "`" && scalar != "\u{FEFF}" && (scalar == "\t" || !(scalar.value < 0x20 || scalar.value == 0x7F))
         }
     }
 
@@ -186,7 +185,7 @@ extension GoFormatter {
         if v.isInfinite { return sign + "Inf" }
         if precision >= 0 { return cFormat(v, verb: verb, precision: precision) }
         guard v != 0 else { return sign + "0" }
-        let (digits, dp) = shortestDigits(v.magnitude)
+        let (digits, dp) = Value.shortestDecimal(v)
         let exponent = dp - 1
         if exponent < -4 || exponent >= 6 {  // Go uses precision 6 for this choice when shortest
             var text = String(digits.first!)
@@ -198,23 +197,6 @@ extension GoFormatter {
         if dp <= 0 { return sign + "0." + String(repeating: "0", count: -dp) + digits }
         if dp >= digits.count { return sign + digits + String(repeating: "0", count: dp - digits.count) }
         return sign + digits.prefix(dp) + "." + digits.dropFirst(dp)
-    }
-
-    /// The shortest round-trip decimal digits of a positive finite `v` (no leading or
-    /// trailing zeros) and the position of the decimal point (`12.5` → `("125", 2)`).
-    private static func shortestDigits(_ v: Double) -> (String, Int) {
-        var text = "\(v)"  // Swift prints the shortest round-trip form, maybe with an exponent
-        var exponent = 0
-        if let e = text.firstIndex(of: "e") {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
-        var dp = parts[0].count + exponent
-        while digits.hasPrefix("0") { digits.removeFirst(); dp -= 1 }
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return (digits, dp)
     }
 
     /// `%e %E %f %g %G` with an explicit precision through C's correctly rounded `printf`,

@@ -109,13 +109,18 @@ struct GoFormatter {
     /// `%!verb(type=value)`, or `%!verb(<nil>)`.
     mutating func badVerb(_ verb: Character, _ value: GoValue) throws(TemplateError) {
         out += "%!" + String(verb) + "("
+        try typedValue(value)
+        out += ")"
+    }
+
+    /// `type=value` (with `%v`), or `<nil>`: how bad verbs and extra arguments show a value.
+    mutating func typedValue(_ value: GoValue) throws(TemplateError) {
         if case .invalid = value {
             out += "<nil>"
         } else {
             out += value.typeName + "="
             try printArg(value, verb: "v")
         }
-        out += ")"
     }
 
     /// Pads `s` to the width with spaces (or zeros with the `0` flag), counting runes.
@@ -134,17 +139,4 @@ struct GoFormatter {
         view.append(contentsOf: s.unicodeScalars.prefix(precision))
         return String(view)
     }
-
-    /// Go's `strconv.Quote` (double quotes, printable runes kept).
-    static func quote(_ s: String) -> String { quote(s, delimiter: "\"", asciiOnly: false) }
-
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool { GoQuoting.isPrint(scalar) }
-
-    /// Go's quoting of a string or rune: `\a \b \f \n \r \t \v`, the delimiter and `\` escaped,
-    /// other unprintable (or, with `asciiOnly`, non-ASCII) runes as `\xNN`, `\uNNNN` or
-    /// `\UNNNNNNNN`.
-    static func quote(_ s: String, delimiter: Character, asciiOnly: Bool) -> String {
-        GoQuoting.quote(s, delimiter: delimiter.unicodeScalars.first!, mode: asciiOnly ? .ascii : .printable)
-    }
-
 }

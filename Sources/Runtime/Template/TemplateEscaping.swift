@@ -1,3 +1,5 @@
+import VM
+
 /// The escapers behind `html`, `js` and `urlquery` (Go's `HTMLEscapeString`,
 /// `JSEscapeString`, `url.QueryEscape`).
 enum TemplateEscaping {
@@ -16,7 +18,7 @@ enum TemplateEscaping {
             case "\"": out += "\\\""
             case "<", ">", "&", "=": out += unicodeEscape(scalar)
             default:
-                if scalar.value < 0x20 || (scalar.value >= 0x80 && !GoFormatter.isPrintable(scalar)) {
+                if scalar.value < 0x20 || (scalar.value >= 0x80 && !GoQuoting.isPrint(scalar)) {
                     out += unicodeEscape(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)

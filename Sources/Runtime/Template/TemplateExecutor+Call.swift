@@ -16,7 +16,7 @@ extension TemplateExecutor {
         at(.operand(identifier))
         if let function = functions[name] { return try evalCall(dot, .function(function), node, name, args, final) }
         if let builtin = TemplateBuiltin(rawValue: name) { return try evalCall(dot, .builtin(builtin), node, name, args, final) }
-        throw error("\(GoFormatter.quote(name)) is not a defined function")
+        throw error("\(GoQuoting.quote(name)) is not a defined function")
     }
 
     /// The Go signature of a callee; mcl `int` parameters are `int64`, `[]str` `[]string`.

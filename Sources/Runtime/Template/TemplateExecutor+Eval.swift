@@ -1,3 +1,5 @@
+import VM
+
 /// Evaluating pipelines, commands, fields and variables (Go's `eval*` functions).
 ///
 /// A `final` argument is the value piped in from the previous command; nil means none
@@ -40,7 +42,7 @@ extension TemplateExecutor {
         case .nilConstant: throw error("nil is not a command")
         case .number(let number): return try idealConstant(number)
         case .string(_, _, let text): return .string(text)
-        default: throw error("can't evaluate command \(GoFormatter.quote(first.description))")
+        default: throw error("can't evaluate command \(GoQuoting.quote(first.description))")
         }
     }
 
@@ -105,7 +107,7 @@ extension TemplateExecutor {
     /// name (a missing key is an error: `missingkey=error`).
     private func evalField(_ name: String, _ receiver: GoValue, fromInterface: Bool, hasArgs: Bool) throws(TemplateError) -> (GoValue, Bool) {
         switch receiver {
-        case .invalid: throw error("nil data; no entry for key \(GoFormatter.quote(name))")
+        case .invalid: throw error("nil data; no entry for key \(GoQuoting.quote(name))")
         case .structure(let record):
             if let value = record[name] {
                 if hasArgs { throw error("\(name) has arguments but cannot be invoked as function") }
@@ -113,7 +115,7 @@ extension TemplateExecutor {
             }
         case .map(let map) where map.keyType == .string:
             if hasArgs { throw error("\(name) is not a method but has arguments") }
-            guard let value = map[.string(name)] else { throw error("map has no entry for key \(GoFormatter.quote(name))") }
+            guard let value = map[.string(name)] else { throw error("map has no entry for key \(GoQuoting.quote(name))") }
             return (value, map.valueType == .interface)
         default: break
         }

@@ -1,3 +1,5 @@
+import VM
+
 /// Executes parsed templates (a port of Go's `text/template/exec.go`, with option
 /// `missingkey=error` and no methods: template data never has any).
 ///
@@ -59,7 +61,7 @@ struct TemplateExecutor {
         self.name = name
         vars = [("$", dot)]
         guard let root = trees.byName[name] else {
-            throw error("\(GoFormatter.quote(name)) is an incomplete or empty template")
+            throw error("\(GoQuoting.quote(name)) is an incomplete or empty template")
         }
         _ = try walk(dot, .list(root))
         return output
@@ -76,7 +78,7 @@ struct TemplateExecutor {
         let lineStart = (prefix.lastIndex(of: 0x0A) ?? -1) + 1
         let line = 1 + prefix.lazy.filter { $0 == 0x0A }.count
         let location = "\(TemplateParser.parseName):\(line):\(node.pos - lineStart)"
-        return TemplateError("template: \(location): executing \(GoFormatter.quote(name)) at <\(node.description)>: \(message)")
+        return TemplateError("template: \(location): executing \(GoQuoting.quote(name)) at <\(node.description)>: \(message)")
     }
 
     func varValue(_ name: String) throws(TemplateError) -> GoValue {
@@ -125,7 +127,7 @@ struct TemplateExecutor {
     /// declares variables prints nothing, and its variables live until the enclosing `{{end}}`.
     @inline(never)
     private mutating func walkAction(_ dot: GoValue, _ node: TemplateNode) throws(TemplateError) {
-        guard case .action(_, _, let pipe) = node else { return }
+        guard case .action(_, let pipe) = node else { return }
         let value = try evalPipeline(dot, pipe)
         guard pipe.decl.isEmpty else { return }
         at(.node(node))
@@ -200,9 +202,9 @@ struct TemplateExecutor {
     /// its `.` and `$`; no variables are inherited.
     @inline(never)
     private mutating func walkTemplate(_ dot: GoValue, _ node: TemplateNode) throws(TemplateError) {
-        guard case .template(_, _, let called, let pipe) = node else { return }
+        guard case .template(_, let called, let pipe) = node else { return }
         at(.node(node))
-        guard let root = trees.byName[called] else { throw error("template \(GoFormatter.quote(called)) not defined") }
+        guard let root = trees.byName[called] else { throw error("template \(GoQuoting.quote(called)) not defined") }
         if depth == TemplateExecutor.maxExecDepth {
             throw error("exceeded maximum template depth (\(TemplateExecutor.maxExecDepth))")
         }

@@ -1,3 +1,5 @@
+import VM
+
 /// The states of the template lexer, one method per Go state function (`lexText`, …).
 extension TemplateLexer {
     /// Runs one state and returns the next, or nil when the scan is over.
@@ -26,7 +28,7 @@ extension TemplateLexer {
 
     /// Scans text up to `{{`, trimming trailing white space before a `{{- `.
     private mutating func lexText() -> State? {
-        if let offset = firstIndex(of: "{{", from: pos) {
+        if let offset = ByteString.index(of: TemplateLexer.leftDelimiter, in: input, from: pos) {
             pos = offset
             var trimLength = 0
             if hasLeftTrimMarker(at: pos + 2) {
@@ -52,14 +54,8 @@ extension TemplateLexer {
         return nil
     }
 
-    private func firstIndex(of needle: String, from index: Int) -> Int? {
-        var i = index
-        while i < input.count {
-            if hasPrefix(needle, at: i) { return i }
-            i += 1
-        }
-        return nil
-    }
+    private static let leftDelimiter = Array("{{".utf8)
+    private static let commentEnd = Array("*/".utf8)
 
     /// The number of ASCII spaces starting at `index`.
     private func leftTrimLength(at index: Int) -> Int {
@@ -85,7 +81,7 @@ extension TemplateLexer {
 
     private mutating func lexComment() -> State? {
         pos += 2
-        guard let end = firstIndex(of: "*/", from: pos) else { return errorf("unclosed comment") }
+        guard let end = ByteString.index(of: TemplateLexer.commentEnd, in: input, from: pos) else { return errorf("unclosed comment") }
         pos = end + 2
         let (delim, trimSpace) = atRightDelim()
         guard delim else { return errorf("comment ends before closing delimiter") }
@@ -220,11 +216,11 @@ extension TemplateLexer {
     /// Scans a number (decimal, hex, octal, binary, float, imaginary or `1+2i` complex). Like
     /// Go it accepts some invalid forms (`089`); the parser rejects them.
     private mutating func lexNumber() -> State? {
-        guard scanNumber() else { return errorf("bad number syntax: \(GoFormatter.quote(slice(start, pos)))") }
+        guard scanNumber() else { return errorf("bad number syntax: \(GoQuoting.quote(slice(start, pos)))") }
         let sign = peek()
         if sign == 0x2B || sign == 0x2D {
             guard scanNumber(), input[pos - 1] == UInt8(ascii: "i") else {
-                return errorf("bad number syntax: \(GoFormatter.quote(slice(start, pos)))")
+                return errorf("bad number syntax: \(GoQuoting.quote(slice(start, pos)))")
             }
             return emitAndContinue(.complex)
         }
@@ -263,11 +259,6 @@ extension TemplateLexer {
 
     /// Go's `%#U`: `U+0024 '$'` (the quoted character only when printable).
     static func unicodeDescription(_ rune: Int32) -> String {
-        let hex = String(UInt32(bitPattern: rune), radix: 16, uppercase: true)
-        var text = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        if rune >= 0, let scalar = Unicode.Scalar(UInt32(rune)), GoFormatter.isPrintable(scalar) {
-            text += " '" + String(Character(scalar)) + "'"
-        }
-        return text
+        GoFormatter.unicodeNotation(UInt64(UInt32(bitPattern: rune)), sharp: true)
     }
 }

@@ -1,3 +1,5 @@
+import VM
+
 /// One token of a template (Go's `parse.item`).
 struct TemplateToken: Sendable, Equatable {
     /// Token kinds in Go's order; the keywords come after `keyword`.
@@ -30,9 +32,9 @@ struct TemplateToken: Sendable, Equatable {
             if scalars.count > 10 {
                 var prefix = String.UnicodeScalarView()
                 prefix.append(contentsOf: scalars.prefix(10))
-                return GoFormatter.quote(String(prefix)) + "..."
+                return GoQuoting.quote(String(prefix)) + "..."
             }
-            return GoFormatter.quote(text)
+            return GoQuoting.quote(text)
         }
     }
 
@@ -136,10 +138,9 @@ struct TemplateLexer {
 
     func slice(_ from: Int, _ to: Int) -> String { String(decoding: input[from..<to], as: UTF8.self) }
 
-    func hasPrefix(_ prefix: String, at index: Int) -> Bool {
-        let bytes = Array(prefix.utf8)
-        guard index >= 0, index + bytes.count <= input.count else { return false }
-        return input[index..<index + bytes.count].elementsEqual(bytes)
+    func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
+        guard index >= 0, index <= input.count else { return false }
+        return prefix.withUTF8Buffer { input[index...].starts(with: $0) }
     }
 
     func byte(at index: Int) -> UInt8? { index < input.count ? input[index] : nil }

@@ -1,3 +1,5 @@
+import VM
+
 /// The parse tree of a template (Go's `text/template/parse` nodes).
 ///
 /// `pos` is always a byte offset into the template text; execution errors turn it into
@@ -5,20 +7,20 @@
 /// errors quote as `at <…>`.
 indirect enum TemplateNode: Sendable, CustomStringConvertible {
     case text(pos: Int, String)
-    case action(pos: Int, line: Int, TemplatePipe)
+    case action(pos: Int, TemplatePipe)
     case ifNode(TemplateBranch)
     case range(TemplateBranch)
     case with(TemplateBranch)
     /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
-    case template(pos: Int, line: Int, name: String, pipe: TemplatePipe?)
-    case breakNode(pos: Int, line: Int)
-    case continueNode(pos: Int, line: Int)
+    case template(pos: Int, name: String, pipe: TemplatePipe?)
+    case breakNode(pos: Int)
+    case continueNode(pos: Int)
     case list(TemplateList)
 
     var pos: Int {
         switch self {
-        case .text(let pos, _), .action(let pos, _, _), .template(let pos, _, _, _),
-             .breakNode(let pos, _), .continueNode(let pos, _):
+        case .text(let pos, _), .action(let pos, _), .template(let pos, _, _),
+             .breakNode(let pos), .continueNode(let pos):
             pos
         case .ifNode(let branch), .range(let branch), .with(let branch): branch.pos
         case .list(let list): list.pos
@@ -28,12 +30,12 @@ indirect enum TemplateNode: Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .text(_, let text): text
-        case .action(_, _, let pipe): "{{\(pipe)}}"
+        case .action(_, let pipe): "{{\(pipe)}}"
         case .ifNode(let branch): branch.description(keyword: "if")
         case .range(let branch): branch.description(keyword: "range")
         case .with(let branch): branch.description(keyword: "with")
-        case .template(_, _, let name, let pipe):
-            "{{template \(GoFormatter.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}"
+        case .template(_, let name, let pipe):
+            "{{template \(GoQuoting.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}"
         case .breakNode: "{{break}}"
         case .continueNode: "{{continue}}"
         case .list(let list): list.description
@@ -63,7 +65,6 @@ struct TemplateList: Sendable, CustomStringConvertible {
 /// The shared shape of `if`, `range` and `with`.
 struct TemplateBranch: Sendable {
     var pos: Int
-    var line: Int
     var pipe: TemplatePipe
     var list: TemplateList
     var elseList: TemplateList?
@@ -77,7 +78,6 @@ struct TemplateBranch: Sendable {
 /// commands joined by `|`.
 struct TemplatePipe: Sendable, CustomStringConvertible {
     var pos: Int
-    var line: Int
     var isAssign = false
     var decl: [TemplateVariable] = []
     var cmds: [TemplateCommand] = []

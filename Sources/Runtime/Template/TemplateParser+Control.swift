@@ -1,10 +1,12 @@
+import VM
+
 /// The structure of a template: top level, actions, control keywords, operands.
 extension TemplateParser {
     /// What an action parses to: a node, or the `{{end}}`/`{{else}}` that closes a list.
     enum Parsed {
         case node(TemplateNode)
         case end(pos: Int)
-        case elseNode(pos: Int, line: Int)
+        case elseNode(pos: Int)
 
         var description: String {
             switch self {
@@ -40,10 +42,7 @@ extension TemplateParser {
     /// `{{define "name"}} itemList {{end}}`; the keyword is already read.
     private func parseDefinition() throws(TemplateError) {
         let context = "define clause"
-        let item = nextNonSpace()
-        guard item.kind == .string || item.kind == .rawString else { throw unexpected(item, context) }
-        guard let defined = GoStrconv.unquote(item.text) else { throw error("invalid syntax") }
-        name = defined
+        name = try parseTemplateName(nextNonSpace(), context)
         _ = try expect(.rightDelim, context)
         let (root, end) = try itemList()
         guard case .end = end else { throw error("unexpected \(end.description) in \(context)") }
@@ -56,7 +55,7 @@ extension TemplateParser {
             trees.byName[name] = root
             return
         }
-        if !root.isEmpty { throw error("template: multiple definition of template \(GoFormatter.quote(name))") }
+        if !root.isEmpty { throw error("template: multiple definition of template \(GoQuoting.quote(name))") }
     }
 
     /// `textOrAction*` up to `{{end}}` or `{{else}}`, which is returned separately.
@@ -92,13 +91,13 @@ extension TemplateParser {
             let closing = nextNonSpace()
             if closing.kind != .rightDelim { throw unexpected(closing, word) }
             if rangeDepth == 0 { throw error("\(word) outside {{range}}") }
-            return .node(item.kind == .breakKeyword ? .breakNode(pos: item.pos, line: item.line) : .continueNode(pos: item.pos, line: item.line))
+            return .node(item.kind == .breakKeyword ? .breakNode(pos: item.pos) : .continueNode(pos: item.pos))
         case .elseKeyword:
             // `{{else if …}}` and `{{else with …}}` leave the keyword pending.
             let following = peekNonSpace()
-            if following.kind == .ifKeyword || following.kind == .with { return .elseNode(pos: following.pos, line: following.line) }
+            if following.kind == .ifKeyword || following.kind == .with { return .elseNode(pos: following.pos) }
             let closing = try expect(.rightDelim, "else")
-            return .elseNode(pos: closing.pos, line: closing.line)
+            return .elseNode(pos: closing.pos)
         case .end: return .end(pos: try expect(.rightDelim, "end").pos)
         case .ifKeyword: return .node(.ifNode(try parseControl("if")))
         case .range: return .node(.range(try parseControl("range")))
@@ -109,7 +108,7 @@ extension TemplateParser {
         backup()
         let first = peek()
         // Variables declared here persist until the enclosing {{end}}.
-        return .node(.action(pos: first.pos, line: first.line, try pipeline("command", end: .rightDelim)))
+        return .node(.action(pos: first.pos, try pipeline("command", end: .rightDelim)))
     }
 
     /// `{{if|range|with pipeline}} itemList ({{else}} itemList)? {{end}}`, where `if` takes
@@ -122,7 +121,7 @@ extension TemplateParser {
         let (list, closing) = try itemList()
         if context == "range" { rangeDepth -= 1 }
         var elseList: TemplateList?
-        if case .elseNode(let pos, _) = closing {
+        if case .elseNode(let pos) = closing {
             let chained: TemplateToken.Kind? = context == "if" ? .ifKeyword : (context == "with" ? .with : nil)
             if let chained, peek().kind == chained {
                 _ = next()
@@ -134,7 +133,7 @@ extension TemplateParser {
                 elseList = otherwise
             }
         }
-        return TemplateBranch(pos: pipe.pos, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
+        return TemplateBranch(pos: pipe.pos, pipe: pipe, list: list, elseList: elseList)
     }
 
     /// `{{template "name" pipeline?}}`.
@@ -147,7 +146,7 @@ extension TemplateParser {
             backup()
             pipe = try pipeline(context, end: .rightDelim)
         }
-        return .template(pos: item.pos, line: item.line, name: templateName, pipe: pipe)
+        return .template(pos: item.pos, name: templateName, pipe: pipe)
     }
 
     /// `{{block "name" pipeline}} itemList {{end}}`: defines the template and calls it.
@@ -160,12 +159,12 @@ extension TemplateParser {
         let (root, end) = try block.itemList()
         guard case .end = end else { throw error("unexpected \(end.description) in \(context)") }
         try block.add(root)
-        return .template(pos: item.pos, line: item.line, name: blockName, pipe: pipe)
+        return .template(pos: item.pos, name: blockName, pipe: pipe)
     }
 
     private func parseTemplateName(_ item: TemplateToken, _ context: String) throws(TemplateError) -> String {
         guard item.kind == .string || item.kind == .rawString else { throw unexpected(item, context) }
-        guard let text = GoStrconv.unquote(item.text) else { throw error("invalid syntax") }
+        guard let text = Strconv.unquote(item.text) else { throw error("invalid syntax") }
         return text
     }
 }

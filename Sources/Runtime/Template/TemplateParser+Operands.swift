@@ -1,3 +1,5 @@
+import VM
+
 /// Operands and terms: constants, `.`, fields, variables, function names, `( … )`.
 extension TemplateParser {
     /// `term .Field*`; nil when the next token does not start an operand.
@@ -14,7 +16,7 @@ extension TemplateParser {
         case .variable(let variable):
             return .variable(TemplateVariable(pos: chainPos, idents: variable.idents + fields))
         case .bool, .string, .number, .nilConstant, .dot:
-            throw error("unexpected . after term \(GoFormatter.quote(node.description))")
+            throw error("unexpected . after term \(GoQuoting.quote(node.description))")
         default: return .chain(pos: chainPos, node: node, fields: fields)
         }
     }
@@ -25,7 +27,7 @@ extension TemplateParser {
         let item = nextNonSpace()
         switch item.kind {
         case .identifier:
-            guard isFunction(item.text) else { throw error("function \(GoFormatter.quote(item.text)) not defined") }
+            guard isFunction(item.text) else { throw error("function \(GoQuoting.quote(item.text)) not defined") }
             return .identifier(pos: item.pos, name: item.text)
         case .dot: return .dot(pos: item.pos)
         case .nilKeyword: return .nilConstant(pos: item.pos)
@@ -40,7 +42,7 @@ extension TemplateParser {
             }
         case .leftParen: return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            guard let text = GoStrconv.unquote(item.text) else { throw error("invalid syntax") }
+            guard let text = Strconv.unquote(item.text) else { throw error("invalid syntax") }
             return .string(pos: item.pos, quoted: item.text, text: text)
         default:
             backup()
@@ -52,7 +54,7 @@ extension TemplateParser {
     private func useVar(_ item: TemplateToken) throws(TemplateError) -> TemplateVariable {
         let variable = TemplateVariable(pos: item.pos, text: item.text)
         guard vars.contains(variable.idents[0]) else {
-            throw error("undefined variable \(GoFormatter.quote(variable.idents[0]))")
+            throw error("undefined variable \(GoQuoting.quote(variable.idents[0]))")
         }
         return variable
     }

@@ -122,7 +122,7 @@ final class TemplateParser {
     /// `declarations? command ('|' command)*` up to the `end` token (`}}` or `)`).
     func pipeline(_ context: String, end: TemplateToken.Kind) throws(TemplateError) -> TemplatePipe {
         let first = peekNonSpace()
-        var pipe = TemplatePipe(pos: first.pos, line: first.line)
+        var pipe = TemplatePipe(pos: first.pos)
         try declarations(&pipe, context)
         while true {
             let item = nextNonSpace()
