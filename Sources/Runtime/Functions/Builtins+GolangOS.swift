@@ -30,7 +30,7 @@ extension Builtins {
         "golang/os.getwd": { _ throws(RuntimeError) in .str(try workingDirectory()) },
         "golang/os.hostname": { _ throws(RuntimeError) in
             var buffer = [CChar](repeating: 0, count: 256)
-            guard gethostname(&buffer, buffer.count) == 0 else { throw RuntimeError("hostname: \(errnoMessage(errno))") }
+            guard gethostname(&buffer, buffer.count) == 0 else { throw RuntimeError("hostname: \(Errno.text(errno))") }
             return ByteString.value(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
         },
         "golang/os.mkdir_temp": { args throws(RuntimeError) in .str(try makeTemporaryDirectory(try args.str(0), try args.str(1))) },
@@ -68,7 +68,7 @@ extension Builtins {
             var info = stat()
             if stat(pwd, &info) == 0 && info.st_dev == dot.st_dev && info.st_ino == dot.st_ino { return pwd }
         }
-        guard let cwd = getcwd(nil, 0) else { throw RuntimeError("getwd: \(errnoMessage(errno))") }
+        guard let cwd = getcwd(nil, 0) else { throw RuntimeError("getwd: \(Errno.text(errno))") }
         defer { free(cwd) }
         return String(cString: cwd)
     }
@@ -137,7 +137,7 @@ extension Builtins {
     /// Why `path` cannot be executed (Go's `findExecutable`), or nil when it can.
     private static func executableProblem(_ path: String) -> String? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return "stat \(path): \(errnoMessage(errno))" }
+        guard stat(path, &info) == 0 else { return "stat \(path): \(Errno.text(errno))" }
         if info.st_mode & S_IFMT != S_IFDIR && info.st_mode & 0o111 != 0 { return nil }
         return "permission denied"
     }

@@ -93,7 +93,7 @@ extension Builtins {
             var info = stat()
             guard lstat(destText, &info) == 0 else { throw posixError("lstat", destText, errno) }
             if info.st_mode & S_IFMT != S_IFLNK {
-                if info.st_mode & S_IFMT != S_IFDIR && end < path.count { throw RuntimeError(errnoMessage(ENOTDIR)) }
+                if info.st_mode & S_IFMT != S_IFDIR && end < path.count { throw RuntimeError(Errno.text(ENOTDIR)) }
                 continue
             }
             links += 1
@@ -124,12 +124,6 @@ extension Builtins {
     /// Go's `*PathError` text: `open /x: no such file or directory` (Go's messages are
     /// the C library's with a lower-case first letter).
     static func posixError(_ operation: String, _ path: String, _ code: Int32) -> RuntimeError {
-        RuntimeError("\(operation) \(path): \(errnoMessage(code))")
-    }
-
-    /// Go's text of an errno: the C library's message with a lower-case first letter.
-    static func errnoMessage(_ code: Int32) -> String {
-        let message = String(cString: strerror(code))
-        return (message.first.map { $0.lowercased() } ?? "") + message.dropFirst()
+        RuntimeError("\(operation) \(path): \(Errno.text(code))")
     }
 }
