@@ -9,6 +9,9 @@ public final class Compilation {
     public let sources = SourceMap()
     public let catalog: Catalog
     let ids = NodeIDs()
+    /// The checked program's deploy root (where `deploy.readfile` reads): its folder, or the
+    /// folder given; nil until `check` found the program.
+    public private(set) var deployRoot: String?
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -23,12 +26,13 @@ public final class Compilation {
         guard exists else { throw Diagnostic(.parse, "no such file or folder: \(path)", at: nil) }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let root = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+        deployRoot = root
         let loader = ModuleLoader(sources: sources, ids: ids, root: root)
         let main = try loader.loadProgram(at: absolute, isDirectory: isDirectory.boolValue)
         let resolved = try Resolver(catalog: catalog, loader: loader).run(main)
         let checker = Checker(program: resolved, catalog: catalog, sources: sources)
         let frame = try checker.run()
-        return CheckedProgram(resolved: resolved, root: frame, moduleFrames: checker.moduleFrames, types: checker.store, root: root)
+        return CheckedProgram(resolved: resolved, root: frame, moduleFrames: checker.moduleFrames, types: checker.store)
     }
 }
 
@@ -56,16 +60,6 @@ public struct CheckedProgram: @unchecked Sendable {
     /// The single instance of each top-level module, by unit id.
     let moduleFrames: [Int: Frame]
     let types: TypeStore
-    /// The deploy root folder.
-    public let deployRoot: String
-
-    init(resolved: ResolvedProgram, root: Frame, moduleFrames: [Int: Frame], types: TypeStore, root deployRoot: String) {
-        self.resolved = resolved
-        self.root = root
-        self.moduleFrames = moduleFrames
-        self.types = types
-        self.deployRoot = deployRoot
-    }
 
     /// The function type of a lambda literal evaluated in `frame`.
     public func type(ofLambda lambda: Lambda, in frame: Frame) -> MclType? {

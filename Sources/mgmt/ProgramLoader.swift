@@ -31,9 +31,7 @@ enum ProgramLoader {
         let compilation = Compilation(catalog: RuntimeCatalog.standard)
         do {
             let program = try compilation.compile(path: resolved, fold: Registry.fold)
-            var isDirectory: ObjCBool = false
-            let isFolder = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) && isDirectory.boolValue
-            return Loaded(program: program, deployRoot: isFolder ? resolved : (resolved as NSString).deletingLastPathComponent)
+            return Loaded(program: program, deployRoot: compilation.deployRoot!)
         } catch {
             FileHandle.standardError.write(Data(error.rendered(with: compilation.sources).utf8))
             throw ExitCode(1)
